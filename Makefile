@@ -1,0 +1,54 @@
+# Racecourse: `make lab` sets up and opens the course; `make test` runs every test; `make bench` the benchmarks.
+SHELL := /bin/bash
+JAVA_HOME := $(shell bin/racecourse --java-home 2>/dev/null)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+MVN := mvn -B -q -Dstyle.color=never
+# The Python that runs Jupyter (Debian's /usr/bin/python3, or a conda environment's).
+PYTHON ?= $(shell j=$$(command -v jupyter || echo /usr/bin/jupyter); head -1 $$j 2>/dev/null | sed -n 's/^#!//p' | grep -v env || echo /usr/bin/python3)
+TEST_JUPYTER := $(CURDIR)/build/jupyter
+LAB_ARGS ?=
+
+.PHONY: lab setup deps build kernel test unit-tests test-kernel protocol-tests notebook-tests bench check-jdk clean
+
+lab: setup
+	bin/racecourse lab $(LAB_ARGS)
+
+setup: deps build kernel
+
+deps:
+	kernel-setup/install-deps
+
+check-jdk:
+	@test -n "$(JAVA_HOME)" || { bin/racecourse --java-home; exit 1; }
+
+build: check-jdk
+	$(MVN) package -DskipTests
+
+kernel: build
+	bin/racecourse kernel install
+
+# Every test: unit and stress tests of each module, the kernel over the Jupyter protocol, every notebook.
+test: check-jdk unit-tests test-kernel protocol-tests notebook-tests
+	@echo "make test: all suites passed"
+
+unit-tests:
+	$(MVN) verify
+
+test-kernel:
+	rm -rf $(TEST_JUPYTER) && bin/racecourse kernel install --prefix $(TEST_JUPYTER)
+
+protocol-tests:
+	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter $(PYTHON) -m unittest discover -s src/kernel/src/test/python -t src/kernel/src/test/python -v
+
+notebook-tests:
+	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter $(PYTHON) src/it/notebooks.py notebooks exercises
+
+bench: build
+	rm -rf $(TEST_JUPYTER) && bin/racecourse kernel install --prefix $(TEST_JUPYTER)
+	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter bin/racecourse bench kernel
+
+clean:
+	$(MVN) clean
+	rm -rf build

@@ -1,0 +1,16 @@
+package racecourse.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code racecourse bench}: the course's benchmarks, each a subcommand; their figures are printed, not asserted. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark and print its figures.",
+        subcommands = {
+            KernelStartBench.class,
+        })
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,50 @@
+package racecourse.kernel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The kernel's settings, read once from the environment: {@code RACECOURSE_CELL_TIMEOUT} (seconds a cell may run
+ * before it is stopped; unset or 0 for no limit) and {@code RACECOURSE_OUTPUT_LIMIT} (bytes a cell may print;
+ * default 1 MiB). Immutable.
+ */
+public record KernelConfig(long cellTimeoutSeconds, long outputLimit, List<Path> cellClasspath) {
+    /** The kernel's version, reported to Jupyter. */
+    public static final String VERSION = "1.0";
+
+    /** Jars of the kernel's own machinery, kept off the cells' class path. */
+    private static final List<String> KERNEL_ONLY = List.of("racecourse-kernel", "racecourse-cli", "jjava-jupyter",
+            "jeromq", "jnacl", "gson", "picocli", "slf4j");
+
+    /** Settings from the environment, with the cells' class path taken from this JVM's class path. */
+    public static KernelConfig fromEnvironment() {
+        return new KernelConfig(
+                number("RACECOURSE_CELL_TIMEOUT", 0),
+                number("RACECOURSE_OUTPUT_LIMIT", 1L << 20),
+                cellClasspath(System.getProperty("java.class.path")));
+    }
+
+    /** The entries of a class path that cells should compile against: everything but the kernel's machinery. */
+    static List<Path> cellClasspath(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .filter(entry -> KERNEL_ONLY.stream().noneMatch(Path.of(entry).getFileName().toString()::startsWith))
+                .map(Path::of)
+                .toList();
+    }
+
+    private static long number(String variable, long fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) throw new NumberFormatException();
+            return parsed;
+        } catch (NumberFormatException e) {
+            System.err.println("racecourse: ignoring " + variable + "=" + value + " (expected a whole number >= 0)");
+            return fallback;
+        }
+    }
+}

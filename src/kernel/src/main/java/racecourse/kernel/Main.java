@@ -1,0 +1,113 @@
+package racecourse.kernel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import racecourse.kernel.execution.CellRun;
+import racecourse.kernel.magic.Magics;
+import racecourse.kernel.session.CellResult;
+import racecourse.kernel.session.JShellSession;
+
+/**
+ * Starts the kernel: {@code racecourse.kernel.Main CONNECTION_FILE}, as Jupyter runs it from {@code kernel.json}.
+ * {@code --train} instead runs a short representative session and exits, for recording an ahead-of-time cache.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--train")) {
+            train();
+            System.exit(0);
+        }
+        if (args.length != 1) {
+            System.err.println("usage: racecourse.kernel.Main CONNECTION_FILE   (Jupyter passes the file)");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            System.err.println("racecourse kernel: cannot read the connection file " + file + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(KernelConnectionProperties.parse(json));
+        System.exit(0);
+    }
+
+    private static void run(KernelConnectionProperties properties) throws Exception {
+        PrintStream log = System.err;
+        KernelConfig config = KernelConfig.fromEnvironment();
+        CompletableFuture<RacecourseKernel.Cells> cells = startCells(config);
+        RacecourseKernel kernel = new RacecourseKernel(config, cells);
+        JupyterConnection connection = new JupyterConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        kernel.startRouting(log);
+        connection.connect();
+        kernel.onStartup();
+        connection.waitUntilClose();
+    }
+
+    /** Builds JShell on a thread of its own, so that the kernel answers Jupyter while the compiler warms up. */
+    static CompletableFuture<RacecourseKernel.Cells> startCells(KernelConfig config) {
+        CompletableFuture<RacecourseKernel.Cells> cells = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("racecourse-jshell-start").start(() -> {
+            try {
+                cells.complete(buildCells(config));
+            } catch (Throwable t) {
+                cells.completeExceptionally(t);
+            }
+        });
+        return cells;
+    }
+
+    static RacecourseKernel.Cells buildCells(KernelConfig config) {
+        JShellSession session = new JShellSession(config.cellClasspath(), List.of());
+        Magics magics = new Magics(session);
+        KernelMagics.registerAll(magics);
+        return new RacecourseKernel.Cells(session, magics);
+    }
+
+    /** A short session that touches what a first lesson touches: JShell, charts, tables and the protocol classes. */
+    private static void train() throws Exception {
+        KernelConfig config = KernelConfig.fromEnvironment();
+        RacecourseKernel.Cells cells = buildCells(config);
+        CellRun run = new CellRun(null, 1);
+        CellRun.CURRENT.set(run);
+        String[] samples = {
+            "int x = 1 + 2; x",
+            "var t = Table.create(\"t\", IntColumn.create(\"a\", new int[] {1, 2, 3})); t",
+            "BarChart.of(\"c\", \"k\", \"v\").bar(\"a\", 1).bar(\"b\", 2).png().length",
+            "Renderers.render(t).data().size()",
+            "record P(int a) {} new P(1)",
+            "var th = new Thread(() -> System.out.println(\"hi\")); th.start(); th.join();",
+        };
+        for (String sample : samples) {
+            CellResult result = cells.magics().execute(sample, run);
+            if (result instanceof CellResult.Failure f) System.err.println("training cell failed: " + f.lines());
+        }
+        cells.session().complete("Str", 3);
+        int[] ports = new int[5];
+        for (int i = 0; i < ports.length; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports[i] = socket.getLocalPort();
+            }
+        }
+        KernelConnectionProperties properties = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1],
+                ports[2], ports[3], ports[4], "tcp", "hmac-sha256", "training");
+        JupyterConnection connection = new JupyterConnection(properties);
+        new RacecourseKernel(config, CompletableFuture.completedFuture(cells)).becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.close();
+        cells.session().close();
+    }
+}

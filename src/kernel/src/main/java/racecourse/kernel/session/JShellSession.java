@@ -1,0 +1,283 @@
+package racecourse.kernel.session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import racecourse.kernel.execution.CellExecutionControl;
+import racecourse.kernel.execution.CellRun;
+
+/**
+ * A JShell whose snippets run in the kernel's JVM: splits a cell into snippets, evaluates them in order, and
+ * reports the live value of the last expression or the first error as a learner should read it. Also answers
+ * completion, documentation and completeness questions. One cell at a time; not thread-safe for evaluation.
+ */
+public final class JShellSession implements AutoCloseable {
+    /** Imports every cell starts with: jshell's own defaults and the course's. */
+    public static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
+            "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
+            "java.util.stream.*", "java.util.concurrent.atomic.*", "java.util.concurrent.locks.*", "java.time.*",
+            "racecourse.display.*", "static racecourse.display.Display.*", "tech.tablesaw.api.*",
+            "racecourse.patterns.Settings");
+
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final ErrorFormatter errors = new ErrorFormatter();
+    private volatile CellRun run;
+
+    /**
+     * Starts JShell with the course library on its class path and the default imports in scope.
+     *
+     * @param classpath jars the cells compile and run against
+     * @param extraImports imports added to {@link #DEFAULT_IMPORTS} (for example, packages that exist only in
+     *     some builds); an import that does not resolve is skipped
+     */
+    public JShellSession(List<Path> classpath, List<String> extraImports) {
+        this.shell = JShell.builder()
+                .executionEngine(CellExecutionControl.provider(() -> run), java.util.Map.of())
+                .compilerOptions("--enable-preview", "--source", Integer.toString(Runtime.version().feature()),
+                        "-Xlint:-preview")
+                .build();
+        for (Path jar : classpath) shell.addToClasspath(jar.toString());
+        this.analysis = shell.sourceCodeAnalysis();
+        StringBuilder imports = new StringBuilder();
+        for (String name : concat(DEFAULT_IMPORTS, extraImports)) imports.append("import ").append(name).append(";\n");
+        CellRun startup = new CellRun(null, 0);
+        this.run = startup;
+        evaluate(imports.toString(), startup);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Adds a jar or folder to the class path of later cells. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /** Evaluates a cell's Java code for {@code cell}, which must be the run the current thread belongs to. */
+    public CellResult evaluate(String code, CellRun cell) {
+        this.run = cell;
+        String remaining = code;
+        int consumed = 0;
+        CellResult result = new CellResult.Nothing();
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String source;
+            String rest;
+            if (info.completeness() == Completeness.EMPTY) break;
+            if (info.completeness().isComplete()) {
+                source = info.source();
+                rest = info.remaining();
+            } else {
+                source = remaining;
+                rest = "";
+            }
+            int start = consumed; // JShell's positions count from the snippet's first character, blank lines included
+            int firstLine = lineOf(code, start);
+            cell.clearLast();
+            List<SnippetEvent> events = shell.eval(source);
+            CellResult failure = check(events, code, start, firstLine, cell);
+            if (failure != null) return failure;
+            if (cell.stopRequested()) return stopped(cell);
+            result = valueOf(events, cell);
+            consumed += remaining.length() - rest.length();
+            remaining = rest;
+        }
+        return result;
+    }
+
+    private CellResult check(List<SnippetEvent> events, String code, int start, int firstLine, CellRun cell) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) continue;
+            Snippet snippet = e.snippet();
+            if (snippet != null) errors.remember(snippet.id(), cell.executionCount(), firstLine);
+            if (e.status() == Snippet.Status.REJECTED) {
+                return compileError(snippet, code, start);
+            }
+            if (e.exception() != null) {
+                if (cell.stopRequested()) return stopped(cell);
+                return runtimeError(e.exception(), cell);
+            }
+            if (snippet != null && e.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                System.err.println("note: " + snippet.source().strip().lines().findFirst().orElse("")
+                        + " … was defined, but uses names that are not declared yet");
+            }
+        }
+        return null;
+    }
+
+    private CellResult valueOf(List<SnippetEvent> events, CellRun cell) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null || e.snippet() == null) continue;
+            Snippet.SubKind kind = e.snippet().subKind();
+            boolean expression = kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    || kind == Snippet.SubKind.VAR_VALUE_SUBKIND
+                    || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND;
+            if (expression && e.value() != null) return new CellResult.Value(cell.lastValue());
+        }
+        return new CellResult.Nothing();
+    }
+
+    private CellResult compileError(Snippet snippet, String code, int start) {
+        List<String> lines = new ArrayList<>();
+        String first = null;
+        for (Diag d : shell.diagnostics(snippet).toList()) {
+            if (!d.isError()) continue;
+            int at = start + (int) Math.max(0, d.getPosition());
+            int from = start + (int) Math.max(0, d.getStartPosition());
+            int to = start + (int) Math.max(d.getStartPosition() + 1, d.getEndPosition());
+            int line = lineOf(code, at);
+            int column = at - code.lastIndexOf('\n', at - 1);
+            String message = d.getMessage(Locale.ENGLISH);
+            if (first == null) first = "line " + line + ", column " + column + ": " + message.lines().findFirst().orElse("");
+            lines.add("Compile error at line " + line + ", column " + column + ":");
+            message.lines().filter(m -> !m.strip().matches("location: class\\s*")).forEach(m -> lines.add("  " + m));
+            int lineStart = code.lastIndexOf('\n', at - 1) + 1;
+            int lineEnd = code.indexOf('\n', at);
+            if (lineEnd < 0) lineEnd = code.length();
+            lines.add("    " + code.substring(lineStart, lineEnd));
+            int markFrom = Math.max(lineStart, Math.min(from, at));
+            int markTo = Math.max(markFrom + 1, Math.min(lineEnd, to));
+            lines.add("    " + " ".repeat(markFrom - lineStart) + "^".repeat(markTo - markFrom));
+        }
+        if (first == null) {
+            first = "the snippet was rejected";
+            lines.add("Compile error: " + snippet.source().strip());
+        }
+        return new CellResult.Failure("CompilationError", first, lines);
+    }
+
+    private CellResult runtimeError(Exception reported, CellRun cell) {
+        Throwable real = cell.lastException();
+        if (reported instanceof UnresolvedReferenceException unresolved) {
+            String message = "cannot call " + unresolved.getSnippet().source().strip().lines().findFirst().orElse("")
+                    + " … until the names it uses are declared";
+            return new CellResult.Failure("UnresolvedReference", message, List.of(message));
+        }
+        if (real instanceof racecourse.kernel.execution.ExitGuard.ExitAttempt exit) {
+            return new CellResult.Failure("SystemExit", exit.getMessage(), List.of("SystemExit: " + exit.getMessage()));
+        }
+        String name = reported instanceof EvalException ee ? ee.getExceptionClassName() : reported.getClass().getName();
+        String message = reported.getMessage() == null ? "" : reported.getMessage();
+        return new CellResult.Failure(ErrorFormatter.learnerName(name), message, errors.format(reported));
+    }
+
+    private static CellResult stopped(CellRun cell) {
+        String message = "the cell was " + cell.stopReason();
+        return new CellResult.Failure("Interrupted", message, List.of("Interrupted: " + message + "."));
+    }
+
+    /** Formats any throwable as the learner should read it. */
+    public List<String> formatError(Throwable t) {
+        return errors.format(t);
+    }
+
+    /** Jupyter's is_complete answer: "complete", "invalid", "unknown" or the indent for the next line. */
+    public String isComplete(String code) {
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case COMPLETE, COMPLETE_WITH_SEMI -> remaining = info.remaining();
+                case EMPTY -> { return "complete"; }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> { return "    "; }
+                default -> { return "invalid"; }
+            }
+        }
+        return "complete";
+    }
+
+    /** A snippet of a cell and where it starts in the cell. */
+    private record Piece(String source, int start) {
+    }
+
+    /** The snippet of {@code code} that holds position {@code at}. */
+    private Piece pieceAt(String code, int at) {
+        String remaining = code;
+        int consumed = 0;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String rest = info.completeness().isComplete() ? info.remaining() : "";
+            int length = remaining.length() - rest.length();
+            if (rest.isBlank() || consumed + length >= at) {
+                String piece = remaining.substring(0, Math.max(0, Math.min(remaining.length(), at - consumed)));
+                int blank = leadingSpace(piece);
+                return new Piece(piece.substring(blank), consumed + blank);
+            }
+            consumed += length;
+            remaining = rest;
+        }
+    }
+
+    /** Completion candidates at {@code cursor}, and the range of {@code code} they replace. */
+    public Completion complete(String code, int cursor) {
+        Piece piece = pieceAt(code, cursor);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                analysis.completionSuggestions(piece.source(), piece.source().length(), anchor);
+        Set<String> matches = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> matches.add(s.continuation()));
+        suggestions.forEach(s -> matches.add(s.continuation()));
+        return new Completion(List.copyOf(matches), piece.start() + anchor[0], cursor);
+    }
+
+    /** Completion candidates and the {@code [start, end)} range they replace. */
+    public record Completion(List<String> matches, int start, int end) {
+    }
+
+    /** Signatures and javadoc of what stands at {@code cursor}, or an empty string. */
+    public String documentation(String code, int cursor) {
+        Piece piece = pieceAt(code, cursor);
+        StringBuilder out = new StringBuilder();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source(), piece.source().length(), true);
+        if (docs.isEmpty()) {
+            // the cursor sits on a method's name: ask as if its argument list had begun
+            docs = analysis.documentation(piece.source() + "(", piece.source().length() + 1, true);
+        }
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            if (!out.isEmpty()) out.append("\n\n");
+            out.append(doc.signature());
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) out.append("\n\n").append(doc.javadoc().strip());
+        }
+        return out.toString();
+    }
+
+    /** Asks the running cell to stop. */
+    public void stop() {
+        shell.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    private static int leadingSpace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    /** The 1-based line of {@code code} that holds position {@code at}. */
+    static int lineOf(String code, int at) {
+        int line = 1;
+        for (int i = 0; i < Math.min(at, code.length()); i++) if (code.charAt(i) == '\n') line++;
+        return line;
+    }
+}
