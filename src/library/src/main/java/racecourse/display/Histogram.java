@@ -9,6 +9,9 @@ import tech.tablesaw.api.Table;
 
 /** Counts how often each value occurs and draws the counts as bars. Thread-safe (static methods only). */
 public final class Histogram {
+    /** The most bars drawn with empty bins filled in; wider ranges show only the bins that hold observations. */
+    public static final int MAX_BARS = 60;
+
     private Histogram() {
     }
 
@@ -44,10 +47,19 @@ public final class Histogram {
     public static BarChart of(long[] observations, long binWidth, String title, String valueLabel) {
         Table freq = frequencies(title, observations, binWidth);
         BarChart chart = BarChart.of(title, valueLabel, "count");
+        Map<Long, Integer> counts = new TreeMap<>();
         for (int row = 0; row < freq.rowCount(); row++) {
-            long low = freq.longColumn("value").getLong(row);
-            String label = binWidth == 1 ? Long.toString(low) : low + "–" + (low + binWidth - 1);
-            chart.bar(label, freq.intColumn("count").getInt(row));
+            counts.put(freq.longColumn("value").getLong(row), freq.intColumn("count").getInt(row));
+        }
+        if (!counts.isEmpty()) {
+            long first = ((TreeMap<Long, Integer>) counts).firstKey();
+            long last = ((TreeMap<Long, Integer>) counts).lastKey();
+            boolean fillGaps = (last - first) / binWidth <= MAX_BARS; // empty bins are part of the picture
+            for (long low = first; low <= last; low += binWidth) {
+                if (!fillGaps && !counts.containsKey(low)) continue;
+                String label = binWidth == 1 ? Long.toString(low) : low + "–" + (low + binWidth - 1);
+                chart.bar(label, counts.getOrDefault(low, 0));
+            }
         }
         long[] sorted = observations.clone();
         Arrays.sort(sorted);

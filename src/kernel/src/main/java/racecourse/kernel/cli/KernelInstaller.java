@@ -24,7 +24,7 @@ public final class KernelInstaller {
     public static final String NAME = "racecourse";
 
     /** Options every kernel JVM starts with. */
-    static final List<String> JVM_OPTIONS = List.of("--enable-preview", "--enable-native-access=ALL-UNNAMED",
+    static final List<String> JVM_OPTIONS = List.of("--enable-preview", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
             "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
             "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
