@@ -68,8 +68,8 @@ public final class ErrorFormatter {
         } else {
             where = "unknown source";
         }
-        if (wrapper) return "cell code (" + where + ")";
         if (method.startsWith("lambda$")) method = "lambda";
+        if (wrapper) return (method.isEmpty() || method.startsWith("do_it$") ? "cell code" : method) + " (" + where + ")";
         return cls + "." + method + " (" + where + ")";
     }
 

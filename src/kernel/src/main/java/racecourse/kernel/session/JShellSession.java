@@ -87,8 +87,8 @@ public final class JShellSession implements AutoCloseable {
                 source = remaining;
                 rest = "";
             }
-            int start = consumed; // JShell's positions count from the snippet's first character, blank lines included
-            int firstLine = lineOf(code, start);
+            int start = consumed; // diagnostics count from the snippet's first character, blank lines included
+            int firstLine = lineOf(code, consumed + leadingSpace(remaining)); // stack traces count from its first code line
             cell.clearLast();
             List<SnippetEvent> events = shell.eval(source);
             CellResult failure = check(events, code, start, firstLine, cell);
