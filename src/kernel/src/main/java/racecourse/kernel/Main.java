@@ -53,8 +53,17 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection);
         kernel.startRouting(log);
         connection.connect();
+        trace("connected");
         kernel.onStartup();
         connection.waitUntilClose();
+    }
+
+    /** With RACECOURSE_TRACE_STARTUP set, logs how long after the JVM's start a step of start-up finished. */
+    public static void trace(String step) {
+        if (System.getenv("RACECOURSE_TRACE_STARTUP") != null) {
+            long ms = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            System.err.println("racecourse start-up: " + step + " after " + ms + " ms");
+        }
     }
 
     /** Builds JShell on a thread of its own, so that the kernel answers Jupyter while the compiler warms up. */
@@ -63,6 +72,7 @@ public final class Main {
         Thread.ofPlatform().daemon().name("racecourse-jshell-start").start(() -> {
             try {
                 cells.complete(buildCells(config));
+                trace("JShell ready");
             } catch (Throwable t) {
                 cells.completeExceptionally(t);
             }

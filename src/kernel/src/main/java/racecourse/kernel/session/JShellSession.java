@@ -49,7 +49,9 @@ public final class JShellSession implements AutoCloseable {
                 .compilerOptions("--enable-preview", "--source", Integer.toString(Runtime.version().feature()),
                         "-Xlint:-preview")
                 .build();
+        racecourse.kernel.Main.trace("JShell built");
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
+        racecourse.kernel.Main.trace("class path added");
         this.analysis = shell.sourceCodeAnalysis();
         StringBuilder imports = new StringBuilder();
         for (String name : concat(DEFAULT_IMPORTS, extraImports)) imports.append("import ").append(name).append(";\n");
