@@ -1,6 +1,5 @@
 package racecourse.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +39,12 @@ public final class LabCommand implements Callable<Integer> {
                       conda:          conda env create -f environment.yml && conda activate racecourse""");
             return 1;
         }
-        Path kernels = JupyterPaths.userDataDir().resolve("kernels").resolve(KernelInstaller.NAME);
-        if (System.getenv("CONDA_PREFIX") == null && !Files.exists(kernels.resolve("kernel.json"))) {
+        Optional<Path> installed = JupyterPaths.findKernelspec(KernelInstaller.NAME);
+        if (installed.isPresent()) {
+            System.out.println("Kernel 'racecourse' found in " + installed.get());
+        } else {
             System.out.println("Installing the kernel first (racecourse kernel install)...");
-            KernelInstaller.forThisBuild().install(kernels.getParent(), true);
+            KernelInstaller.forThisBuild().install(JupyterPaths.kernelsDir(false, false, null), true);
         }
         List<String> command = new ArrayList<>();
         command.add(lab.orElseGet(notebook::get).toString());

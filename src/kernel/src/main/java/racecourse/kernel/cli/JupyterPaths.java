@@ -22,6 +22,25 @@ public final class JupyterPaths {
         return userDataDir().resolve("kernels");
     }
 
+    /**
+     * The folder of an installed kernelspec, searched where Jupyter searches: $JUPYTER_PATH, the user's data
+     * folder, the active conda environment, then the system folders.
+     */
+    public static java.util.Optional<Path> findKernelspec(String name) {
+        java.util.List<Path> roots = new java.util.ArrayList<>();
+        String jupyterPath = System.getenv("JUPYTER_PATH");
+        if (jupyterPath != null) {
+            for (String entry : jupyterPath.split(java.io.File.pathSeparator)) if (!entry.isBlank()) roots.add(Path.of(entry));
+        }
+        roots.add(userDataDir());
+        String conda = System.getenv("CONDA_PREFIX");
+        if (conda != null && !conda.isBlank()) roots.add(Path.of(conda, "share", "jupyter"));
+        roots.add(Path.of("/usr/local/share/jupyter"));
+        roots.add(Path.of("/usr/share/jupyter"));
+        return roots.stream().map(r -> r.resolve("kernels").resolve(name))
+                .filter(d -> java.nio.file.Files.isRegularFile(d.resolve("kernel.json"))).findFirst();
+    }
+
     /** Jupyter's per-user data folder: $JUPYTER_DATA_DIR, else the platform's default. */
     public static Path userDataDir() {
         String explicit = System.getenv("JUPYTER_DATA_DIR");
