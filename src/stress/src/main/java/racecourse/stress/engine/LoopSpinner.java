@@ -115,8 +115,12 @@ public final class LoopSpinner {
             cls.withMethodBody(method, LOOP_DESC, ClassFile.ACC_PUBLIC, body);
         });
         MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, data, true);
-        Object instance = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke0();
-        return type.cast(instance);
+        MethodHandle constructor = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class));
+        try {
+            return type.cast(constructor.invoke());
+        } catch (Throwable t) {
+            throw new ReflectiveOperationException("cannot create the generated loop", t);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,140 @@
+package racecourse.grader.api;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a body on several threads at once with a deadline, for stress checks with a bounded budget.
+ *
+ * <p>All threads wait on a latch and start together. When a thread throws, the first failure is rethrown as the
+ * test's failure. When the threads are not done by the deadline the test fails with a report of the threads that
+ * are stuck, and of any deadlock among them: stuck threads are daemons and are left behind, so the next test can run.
+ * Thread-safe (stateless).
+ */
+public final class Concurrently {
+    private Concurrently() {
+    }
+
+    /** The body one thread runs; {@code thread} is 0 to threads-1. */
+    @FunctionalInterface
+    public interface Body {
+        /** Runs this thread's share of the work. */
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code body} on {@code threads} threads at once and waits at most {@code deadline} for all of them. */
+    public static void run(int threads, Duration deadline, Body body) {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int id = i;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    body.run(id);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "worker-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        start.countDown();
+        long end = System.nanoTime() + deadline.toNanos();
+        for (Thread t : workers) {
+            long left = end - System.nanoTime();
+            try {
+                if (left <= 0 || !t.join(Duration.ofNanos(left))) {
+                    throw new AssertionError("the threads did not finish within " + deadline.toMillis()
+                            + " ms: a deadlock, a lost wake-up or a very slow lock?\n" + stuck(workers));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the threads");
+            }
+        }
+        Throwable e = failure.get();
+        if (e instanceof AssertionError a) {
+            throw a;
+        }
+        if (e != null) {
+            throw new AssertionError("a thread threw " + e, e);
+        }
+    }
+
+    /** A report of the given threads that are still alive, and of every deadlock in the JVM. */
+    public static String stuck(List<Thread> threads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        StringBuilder out = new StringBuilder();
+        long[] dead = mx.findDeadlockedThreads();
+        if (dead != null) {
+            out.append("Deadlocked threads:\n");
+            for (ThreadInfo info : mx.getThreadInfo(dead, true, true)) {
+                out.append(describe(info));
+            }
+        }
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                ThreadInfo info = mx.getThreadInfo(new long[] {t.threadId()}, true, true)[0];
+                if (info != null && (dead == null || !contains(dead, t.threadId()))) {
+                    out.append(describe(info));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean contains(long[] ids, long id) {
+        for (long i : ids) {
+            if (i == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One thread: its name, state, the lock it waits for and its owner, and the top of its stack. */
+    public static String describe(ThreadInfo info) {
+        StringBuilder out = new StringBuilder();
+        out.append("  \"").append(info.getThreadName()).append("\" ").append(info.getThreadState());
+        if (info.getLockName() != null) {
+            out.append(" waiting for ").append(info.getLockName());
+            if (info.getLockOwnerName() != null) {
+                out.append(" held by \"").append(info.getLockOwnerName()).append('"');
+            }
+        }
+        out.append('\n');
+        StackTraceElement[] stack = info.getStackTrace();
+        int shown = 0;
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            if (c.startsWith("racecourse.grader.") || c.startsWith("java.lang.reflect.")
+                    || c.startsWith("jdk.internal.") || c.startsWith("jdk.proxy")) {
+                continue;
+            }
+            out.append("      at ").append(e).append('\n');
+            if (++shown == 6) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Sleeps without throwing, for tests that give other threads a moment. */
+    public static void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
