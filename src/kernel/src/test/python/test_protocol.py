@@ -11,6 +11,14 @@ from jupyter_client.manager import start_new_kernel
 TIMEOUT = 60
 
 
+def reply_to(kc, msg_id):
+    """The shell reply to one request, skipping replies to others (start-up may leave extra kernel_info replies)."""
+    while True:
+        msg = kc.get_shell_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg["content"]
+
+
 class Cell:
     """Everything the kernel published for one execute request, and its reply."""
 
@@ -35,7 +43,7 @@ class Cell:
                 break
             self.messages.append(msg)
         self.stop_seconds = time.monotonic() - interrupted_at if interrupted_at else None
-        self.reply = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        self.reply = reply_to(kc, self.msg_id)
 
     def of(self, kind):
         return [m["content"] for m in self.messages if m["msg_type"] == kind]
@@ -163,29 +171,25 @@ class ErrorTests(KernelTestCase):
 
 class AnalysisTests(KernelTestCase):
     def test_completion(self):
-        self.kc.complete('"abc".toUpp', 11)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        reply = reply_to(self.kc, self.kc.complete('"abc".toUpp', 11))
         self.assertIn("toUpperCase(", reply["matches"])
         self.assertEqual(6, reply["cursor_start"])
 
     def test_completion_in_second_snippet_of_cell(self):
         self.assert_ok(self.run_cell('String word = "x";'))
         code = 'int first = 1;\nword.isEm'
-        self.kc.complete(code, len(code))
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        reply = reply_to(self.kc, self.kc.complete(code, len(code)))
         self.assertIn("isEmpty()", reply["matches"])
         self.assertEqual(len(code) - 4, reply["cursor_start"])
 
     def test_inspection_shows_signature_and_javadoc(self):
-        self.kc.inspect("Math.max", 8)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        reply = reply_to(self.kc, self.kc.inspect("Math.max", 8))
         self.assertTrue(reply["found"])
         self.assertIn("max(int", reply["data"]["text/plain"])
 
     def test_is_complete(self):
         for code, status in (("int x = 1;", "complete"), ("for (int i = 0; i < 3; i++) {", "incomplete")):
-            self.kc.is_complete(code)
-            self.assertEqual(status, self.kc.get_shell_msg(timeout=TIMEOUT)["content"]["status"], code)
+            self.assertEqual(status, reply_to(self.kc, self.kc.is_complete(code))["status"], code)
 
 
 class InterruptTests(KernelTestCase):

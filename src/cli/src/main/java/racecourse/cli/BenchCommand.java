@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Run a benchmark and print its figures.",
         subcommands = {
             KernelStartBench.class,
+            racecourse.stress.bench.StressBench.class,
         })
 public final class BenchCommand implements Runnable {
     @Override

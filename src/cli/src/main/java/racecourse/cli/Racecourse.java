@@ -11,6 +11,11 @@ import racecourse.kernel.cli.KernelCommand;
             LabCommand.class,
             DoctorCommand.class,
             KernelCommand.class,
+            racecourse.stress.cli.StressCommand.class,
+            racecourse.stress.cli.JcstressCommand.class,
+            racecourse.grader.cli.GradeCommand.class,
+            racecourse.grader.cli.GradeAllCommand.class,
+            racecourse.grader.cli.ReleaseCommand.class,
             BenchCommand.class,
         })
 public final class Racecourse implements Runnable {

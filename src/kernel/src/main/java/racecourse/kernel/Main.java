@@ -54,6 +54,11 @@ public final class Main {
         kernel.startRouting(log);
         connection.connect();
         trace("connected");
+        // like ipykernel: a kernel whose Jupyter went away ends instead of lingering as an orphan
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.err.println("racecourse kernel: the process that started it has ended; shutting down");
+            Runtime.getRuntime().halt(0);
+        }));
         kernel.onStartup();
         connection.waitUntilClose();
     }

@@ -29,7 +29,8 @@ public final class JShellSession implements AutoCloseable {
             "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
             "java.util.stream.*", "java.util.concurrent.atomic.*", "java.util.concurrent.locks.*", "java.time.*",
             "racecourse.display.*", "static racecourse.display.Display.*", "tech.tablesaw.api.*",
-            "racecourse.patterns.Settings");
+            "racecourse.patterns.Settings", "racecourse.stress.*", "racecourse.race.Race",
+            "racecourse.grader.inline.Checks");
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
@@ -53,11 +54,14 @@ public final class JShellSession implements AutoCloseable {
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
         racecourse.kernel.Main.trace("class path added");
         this.analysis = shell.sourceCodeAnalysis();
-        StringBuilder imports = new StringBuilder();
-        for (String name : concat(DEFAULT_IMPORTS, extraImports)) imports.append("import ").append(name).append(";\n");
-        CellRun startup = new CellRun(null, 0);
-        this.run = startup;
-        evaluate(imports.toString(), startup);
+        this.run = new CellRun(null, 0);
+        for (String name : concat(DEFAULT_IMPORTS, extraImports)) {
+            for (SnippetEvent e : shell.eval("import " + name + ";")) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
+                }
+            }
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -3,6 +3,8 @@ package racecourse.patterns.bank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import racecourse.patterns.trial.StartGate;
+import racecourse.patterns.trial.Workers;
 
 /**
  * The check-then-act experiment: in each trial two threads, released together, open the same list of accounts
@@ -58,7 +60,7 @@ public final class DoubleBonuses {
                 }));
             }
             gate.openWhenAllArrived();
-            LostUpdates.joinAll(clerks);
+            Workers.joinAll(clerks);
             int here = 0;
             for (String name : names) if (desk.balance(name) > WelcomeDesk.BONUS) here++;
             doublePaid += here;

@@ -2,10 +2,13 @@ package racecourse.patterns.bank;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
+import racecourse.patterns.trial.LossHistogram;
+import racecourse.patterns.trial.StartGate;
+import racecourse.patterns.trial.Workers;
 import racecourse.display.BarChart;
 import racecourse.display.Displayable;
-import racecourse.display.Histogram;
 import racecourse.display.MimeBundle;
 
 /**
@@ -67,10 +70,9 @@ public final class LostUpdates {
             return max;
         }
 
-        /** A histogram of lost deposits per trial, in about 20 bins. */
+        /** A histogram of lost deposits per trial: a bar for the trials that lost nothing, then ranges. */
         public BarChart histogram() {
-            long bin = Math.max(1, niceBin(maxLost() / 20 + 1));
-            return Histogram.of(lost, bin, bank + ": lost deposits per trial (" + trials() + " trials)",
+            return LossHistogram.of(lost, 15, bank + ": deposits lost per trial (" + trials() + " trials)",
                     "deposits lost in a trial");
         }
 
@@ -93,14 +95,6 @@ public final class LostUpdates {
             return summary();
         }
 
-        private static long niceBin(long raw) {
-            long step = 1;
-            while (step * 10 <= raw) step *= 10;
-            if (raw <= step) return step;
-            if (raw <= 2 * step) return 2 * step;
-            if (raw <= 5 * step) return 5 * step;
-            return 10 * step;
-        }
     }
 
     /**
@@ -118,32 +112,36 @@ public final class LostUpdates {
             Bank bank = banks.get();
             if (name == null) name = bank.getClass().getSimpleName();
             StartGate gate = new StartGate(threads);
+            AtomicLongArray made = new AtomicLongArray(threads);
             List<Thread> workers = new ArrayList<>(threads);
             for (int w = 0; w < threads; w++) {
+                int me = w;
                 workers.add(Thread.ofPlatform().name("depositor-" + w).start(() -> {
                     gate.arriveAndAwait();
-                    for (int i = 0; i < depositsPerThread; i++) bank.deposit(1);
+                    for (int i = 0; i < depositsPerThread; i++) {
+                        bank.deposit(1);
+                        // Each depositor keeps its own count of deposits made. Besides being the number the balance
+                        // is checked against, this store orders the deposits: without it the JIT compiler may merge
+                        // the whole loop into one addition, and then a trial loses all of a thread's deposits or none.
+                        made.set(me, i + 1);
+                    }
                 }));
             }
             gate.openWhenAllArrived();
-            joinAll(workers);
-            lost[t] = (long) threads * depositsPerThread - bank.balance();
+            Workers.joinAll(workers);
+            long deposited = 0;
+            for (int w = 0; w < threads; w++) deposited += made.get(w);
+            lost[t] = deposited - bank.balance();
+            if (bank instanceof AutoCloseable closeable) close(closeable); // e.g. a teller's thread
         }
         return new Run(name, threads, depositsPerThread, lost);
     }
 
-    static void joinAll(List<Thread> workers) {
-        boolean interrupted = false;
-        for (Thread worker : workers) {
-            while (true) {
-                try {
-                    worker.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish joining: the workers end on their own, then report the interrupt
-                }
-            }
+    private static void close(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close " + closeable, e);
         }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 }

@@ -3,26 +3,60 @@ package racecourse.patterns.icons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import racecourse.display.BarChart;
 import racecourse.display.Displayable;
-import racecourse.display.Histogram;
 import racecourse.display.MimeBundle;
+import racecourse.patterns.trial.LossHistogram;
+import racecourse.patterns.trial.StartGate;
 
 /**
  * What happens to a map that two threads write at once: in each trial two threads, released together, put
  * disjoint keys into a fresh map; afterwards the trial counts keys that went missing, whether {@code size()}
  * agrees with the entries that are actually there, and exceptions the writers hit. A plain
  * {@link java.util.HashMap} loses entries when one thread resizes the table while the other inserts; a
- * {@link java.util.concurrent.ConcurrentHashMap} never does. Thread-safe (each call uses its own maps and
- * threads).
+ * {@link java.util.concurrent.ConcurrentHashMap} never does. Two threads resizing one {@code HashMap} can also
+ * link its nodes into a cycle, after which a writer loops for ever; no thread can be stopped from outside, so
+ * {@link #measureIsolated} runs the trials in a separate JVM that is ended when it is done or stuck. Thread-safe
+ * (each call uses its own maps, threads or process).
  */
 public final class SharedMapWrites {
     /** A writer still running after this long is reported as stuck and the experiment stops. */
-    static final long STUCK_AFTER_SECONDS = 10;
+    static final long STUCK_AFTER_SECONDS = 3;
+
+    /** Longest an isolated run may take before its JVM is ended. */
+    static final Duration ISOLATED_RUN_LIMIT = Duration.ofSeconds(120);
 
     private SharedMapWrites() {
+    }
+
+    /** The maps {@link #measureIsolated} can test. */
+    public enum MapKind {
+        /** {@link java.util.HashMap}: not thread-safe. */
+        HASH_MAP(java.util.HashMap::new),
+        /** {@link java.util.concurrent.ConcurrentHashMap}: thread-safe. */
+        CONCURRENT_HASH_MAP(java.util.concurrent.ConcurrentHashMap::new);
+
+        private final Supplier<Map<Integer, Integer>> maker;
+
+        MapKind(Supplier<Map<Integer, Integer>> maker) {
+            this.maker = maker;
+        }
+
+        /** A new, empty map of this kind. */
+        public Map<Integer, Integer> make() {
+            return maker.get();
+        }
     }
 
     /**
@@ -72,10 +106,7 @@ public final class SharedMapWrites {
 
         /** A histogram of keys lost per trial. */
         public BarChart histogram() {
-            long max = 0;
-            for (long x : lost) max = Math.max(max, x);
-            long bin = max < 20 ? 1 : max < 200 ? 10 : max < 2000 ? 100 : 1000;
-            return Histogram.of(lost, bin, map + ": keys lost per trial (" + trials() + " trials)", "keys lost in a trial");
+            return LossHistogram.of(lost, 15, map + ": keys lost per trial (" + trials() + " trials)", "keys lost in a trial");
         }
 
         /** The numbers in one sentence. */
@@ -111,7 +142,7 @@ public final class SharedMapWrites {
         for (int t = 0; t < trials && !stuck; t++) {
             Map<Integer, Integer> map = maps.get();
             if (name == null) name = map.getClass().getSimpleName();
-            racecourse.patterns.bank.StartGate gate = new racecourse.patterns.bank.StartGate(2);
+            StartGate gate = new StartGate(2);
             Throwable[] thrown = new Throwable[2];
             List<Thread> writers = new ArrayList<>(2);
             for (int w = 0; w < 2; w++) {
@@ -142,9 +173,85 @@ public final class SharedMapWrites {
         return new Run(name, keysPerThread, lost.stream().mapToLong(Long::longValue).toArray(), mismatches, exceptions, stuck);
     }
 
+    /**
+     * Runs {@link #measure} in a separate JVM (same Java, same class path), so that a writer caught in a
+     * corrupted map dies with that JVM instead of spinning in this one for ever.
+     *
+     * @throws IllegalStateException if the JVM cannot be started, fails, or runs past {@link #ISOLATED_RUN_LIMIT}
+     */
+    public static Run measureIsolated(MapKind kind, int keysPerThread, int trials) {
+        if (keysPerThread < 1 || trials < 1) {
+            throw new IllegalArgumentException("keysPerThread and trials must be at least 1, got " + keysPerThread + ", " + trials);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                SharedMapWrites.class.getName(), kind.name(), Integer.toString(keysPerThread), Integer.toString(trials));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start a JVM for the map experiment: " + e.getMessage(), e);
+        }
+        try {
+            String output;
+            try (var in = process.getInputStream()) {
+                CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                if (!process.waitFor(ISOLATED_RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the map experiment's JVM ran longer than " + ISOLATED_RUN_LIMIT.toSeconds() + " s");
+                }
+                output = read.get(10, TimeUnit.SECONDS);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("the map experiment's JVM failed with exit status " + process.exitValue());
+            }
+            return parse(output.strip());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the map experiment", e);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the map experiment's result", e);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Runs {@link #measure} and prints the result as one line; the entry point of {@link #measureIsolated}. */
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: SharedMapWrites HASH_MAP|CONCURRENT_HASH_MAP KEYS_PER_THREAD TRIALS");
+            System.exit(2);
+        }
+        MapKind kind = MapKind.valueOf(args[0]);
+        Run run = measure(kind::make, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        System.out.println(format(run));
+        System.out.flush();
+        System.exit(0); // ends a writer that is stuck in a corrupted map, if there is one
+    }
+
+    static String format(Run run) {
+        StringBuilder lost = new StringBuilder();
+        for (long x : run.lost) lost.append(lost.isEmpty() ? "" : ",").append(x);
+        return String.join(" ", run.map, Integer.toString(run.keysPerThread), Integer.toString(run.sizeMismatches),
+                Integer.toString(run.exceptions), Boolean.toString(run.stuck), lost.isEmpty() ? "-" : lost.toString());
+    }
+
+    static Run parse(String line) {
+        String[] f = line.split(" ");
+        if (f.length != 6) throw new IllegalStateException("unexpected output from the map experiment: '" + line + "'");
+        long[] lost = f[5].equals("-") ? new long[0] : Arrays.stream(f[5].split(",")).mapToLong(Long::parseLong).toArray();
+        return new Run(f[0], Integer.parseInt(f[1]), lost, Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                Boolean.parseBoolean(f[4]));
+    }
+
     private static boolean join(Thread writer) {
         try {
-            return writer.join(java.time.Duration.ofSeconds(STUCK_AFTER_SECONDS));
+            return writer.join(Duration.ofSeconds(STUCK_AFTER_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -1,4 +1,4 @@
-package racecourse.patterns.bank;
+package racecourse.patterns.trial;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,0 +1,22 @@
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import racecourse.grader.api.Concurrently;
+import racecourse.grader.api.Subject;
+
+/** The workload the race detector watches: two threads share one teller. Scored by the race check. */
+class TellerRaceProbe {
+    @Test
+    void twoThreadsShareOneTeller() {
+        TellerContract t = Subject.of(TellerContract.class).create();
+        try {
+            Concurrently.run(2, Duration.ofSeconds(20), k -> {
+                for (int i = 0; i < 500; i++) {
+                    t.deposit(1);
+                    t.balance();
+                }
+            });
+        } finally {
+            TellerContract.closeWithin(t, Duration.ofSeconds(5));
+        }
+    }
+}

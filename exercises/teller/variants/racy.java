@@ -1,0 +1,44 @@
+// expect: 7/14 races racy: the thread exists, but deposit changes the balance on the caller's thread
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+class Teller implements AutoCloseable {
+    private static final Runnable STOP = () -> { };
+    private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private int balance;
+
+    Teller() {
+        worker = new Thread(() -> {
+            try {
+                for (Runnable r = inbox.take(); r != STOP; r = inbox.take()) {
+                    r.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        worker.start();
+    }
+
+    void deposit(int amount) {
+        balance += amount;
+    }
+
+    int balance() {
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        inbox.add(() -> answer.complete(balance));
+        return answer.join();
+    }
+
+    @Override
+    public void close() {
+        inbox.add(STOP);
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

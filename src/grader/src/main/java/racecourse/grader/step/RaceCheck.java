@@ -1,0 +1,26 @@
+package racecourse.grader.step;
+
+import java.io.IOException;
+import java.util.Map;
+import racecourse.grader.exercise.Exercise;
+import racecourse.grader.pipeline.TestSuite;
+
+/**
+ * Runs an exercise's race test with the submission under a race detector and says whether a data race was found.
+ * Implementations must run the submission in a sandboxed child JVM, as the test run does.
+ */
+public interface RaceCheck {
+    /**
+     * What the check found.
+     *
+     * @param ran     false when the detector is not available (the check is then not scored)
+     * @param races   how many distinct races were reported
+     * @param report  the report, in words the learner can act on (or why the check did not run)
+     */
+    record Outcome(boolean ran, int races, String report) {
+    }
+
+    /** Runs the exercise's race test against the (rewritten) submission classes with a per-test timeout. */
+    Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> submission, java.time.Duration testTimeout)
+            throws IOException, InterruptedException;
+}

@@ -1,0 +1,114 @@
+package racecourse.grader.release;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.TestCourse;
+import racecourse.grader.exercise.Course;
+import racecourse.grader.exercise.Exercise;
+import racecourse.grader.format.Notebook;
+
+/** The student release holds no solution text, no hidden test and no instructor cell. */
+class ReleaseTests {
+    @Test
+    void noSolutionOrHiddenTestReachesTheRelease(@TempDir Path out) throws Exception {
+        Course course = TestCourse.course();
+        new Release(course).write(out.resolve("rel"));
+        StringBuilder released = new StringBuilder();
+        // Lesson notebooks may show the same idioms on purpose; the release of exercises must not.
+        try (Stream<Path> files = Files.walk(out.resolve("rel/exercises"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                released.append(Files.readString(p)).append('\n');
+            }
+        }
+        String all = released.toString();
+        StringBuilder shown = new StringBuilder();
+        for (String name : course.exerciseNames()) {
+            shown.append(visibleText(course.exercise(name)));
+            for (Path v : course.exercise(name).visibleTestSources()) {
+                shown.append(read(v));
+            }
+        }
+        String publicText = shown.toString();
+        for (String name : course.exerciseNames()) {
+            Exercise ex = course.exercise(name);
+            assertTrue(Files.isRegularFile(out.resolve("rel/exercises/" + name + ".ipynb")));
+            assertFalse(Files.exists(out.resolve("rel/exercises/" + name + "/tests/hidden")));
+            assertFalse(Files.exists(out.resolve("rel/exercises/" + name + "/variants")));
+            for (String line : secretLines(ex, publicText)) {
+                assertFalse(all.contains(line), name + ": solution or hidden-test text leaked: " + line);
+            }
+            Notebook nb = Notebook.read(out.resolve("rel/exercises/" + name + ".ipynb"));
+            assertTrue(nb.cells().stream().noneMatch(c -> c.racecourseFlag("instructor")));
+            assertTrue(nb.cells().stream().anyMatch(c -> c.source().contains("exercise: write this")));
+        }
+    }
+
+    /** Distinctive lines of every solution region and hidden test file (short or shared lines are skipped). */
+    private static List<String> secretLines(Exercise ex, String publicText) throws Exception {
+        List<String> secrets = new ArrayList<>();
+        for (Notebook.Cell c : ex.readNotebook().cells()) {
+            boolean inside = false;
+            for (String line : c.source().lines().toList()) {
+                if (line.contains("BEGIN SOLUTION") || line.contains("BEGIN HIDDEN TESTS")) {
+                    inside = true;
+                } else if (line.contains("END SOLUTION") || line.contains("END HIDDEN TESTS")) {
+                    inside = false;
+                } else if (inside && line.strip().length() > 12) {
+                    secrets.add(line.strip());
+                }
+            }
+        }
+        for (Path p : ex.hiddenTestSources()) {
+            for (String line : Files.readAllLines(p)) {
+                String s = line.strip();
+                if (s.length() > 25 && !s.startsWith("import ")) {
+                    secrets.add(s);
+                }
+            }
+        }
+        assertFalse(secrets.isEmpty(), ex + " has no secret lines to look for");
+        List<String> distinctive = secrets.stream().filter(s -> !publicText.contains(s)).toList();
+        assertTrue(distinctive.size() * 2 > secrets.size(), ex + ": too few distinctive secret lines to check");
+        return distinctive;
+    }
+
+    private static String visibleText(Exercise ex) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (Notebook.Cell c : ex.readNotebook().cells()) {
+                if (!c.isSolution()) {
+                    out.append(c.source()).append('\n');
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void refusesANonEmptyFolder(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Course course = TestCourse.course();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Release(course).write(out));
+        assertTrue(e.getMessage().contains("not empty"));
+        assertTrue(Files.readString(out.resolve("keep.txt")).equals("mine"));
+    }
+}

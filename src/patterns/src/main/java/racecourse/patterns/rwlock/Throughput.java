@@ -1,0 +1,148 @@
+package racecourse.patterns.rwlock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import racecourse.display.LineChart;
+import racecourse.patterns.trial.StartGate;
+import racecourse.patterns.trial.Workers;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The lesson 5 measurement: several threads hammer one {@link PriceBoard} for a fixed time, each operation a
+ * read ({@link PriceBoard#total}) with a given probability and otherwise a write ({@link PriceBoard#move}); the
+ * result is operations per millisecond. Every read also checks that the total is what it must be, so the
+ * measurement doubles as a correctness check. A benchmark, not a test: numbers depend on the machine and on what
+ * else it is doing. Thread-safe (each call uses its own threads).
+ */
+public final class Throughput {
+    /** The total every board starts with and keeps, since moves do not change it. */
+    public static final long TOTAL = 1_000_000;
+
+    private Throughput() {
+    }
+
+    /**
+     * One measured point.
+     *
+     * @param board the variant's name
+     * @param threads threads that shared the board
+     * @param readShare fraction of operations that were reads (0 to 1)
+     * @param opsPerMs operations completed per millisecond, all threads together
+     * @param wrongTotals reads whose total was not {@link #TOTAL} (0 for every thread-safe board)
+     */
+    public record Point(String board, int threads, double readShare, double opsPerMs, long wrongTotals) {
+    }
+
+    /** Measures one board for {@code time} with {@code threads} threads and a share of {@code readShare} reads. */
+    public static Point measure(String name, PriceBoard board, int threads, double readShare, Duration time) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        if (!(readShare >= 0 && readShare <= 1)) throw new IllegalArgumentException("readShare must be in [0, 1], got " + readShare);
+        int size = board.size();
+        if (size < 2) throw new IllegalArgumentException("the board needs at least two prices to move money between");
+        for (int i = 0; i < size; i++) board.set(i, 0);
+        board.set(0, TOTAL);
+        long readThreshold = (long) (readShare * (1L << 24));
+        StartGate gate = new StartGate(threads);
+        AtomicLong ops = new AtomicLong();
+        AtomicLong wrong = new AtomicLong();
+        StopFlag flag = new StopFlag();
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int w = 0; w < threads; w++) {
+            long seed = 0x9E3779B97F4A7C15L * (w + 1);
+            workers.add(Thread.ofPlatform().name("board-user-" + w).start(() -> {
+                long x = seed;
+                long done = 0;
+                long bad = 0;
+                gate.arriveAndAwait();
+                while (!flag.stopped) {
+                    x ^= x << 13;
+                    x ^= x >>> 7;
+                    x ^= x << 17; // xorshift: a cheap private random stream per thread
+                    if ((x & 0xFFFFFF) < readThreshold) {
+                        if (board.total() != TOTAL) bad++;
+                    } else {
+                        int from = (int) ((x >>> 24) & 0x7FFFFFFF) % size;
+                        int to = (int) ((x >>> 40) & 0x7FFFFF) % size;
+                        board.move(from, to, 1);
+                    }
+                    done++;
+                }
+                ops.addAndGet(done);
+                wrong.addAndGet(bad);
+            }));
+        }
+        gate.openWhenAllArrived();
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            flag.stopped = true;
+        }
+        Workers.joinAll(workers);
+        double ms = (System.nanoTime() - start) / 1e6;
+        return new Point(name, threads, readShare, ops.get() / ms, wrong.get());
+    }
+
+    /** Measures every variant of {@link PriceBoards#variants()} for every thread count and read share. */
+    public static Table sweep(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
+        List<Point> points = new ArrayList<>();
+        for (PriceBoards.Variant variant : PriceBoards.variants()) { // warm-up, not recorded
+            measure(variant.name(), variant.make(boardSize), 2, 0.9, Duration.ofMillis(100));
+        }
+        for (int threads : threadCounts) {
+            for (double share : readShares) {
+                for (PriceBoards.Variant variant : PriceBoards.variants()) {
+                    points.add(measure(variant.name(), variant.make(boardSize), threads, share, timePerPoint));
+                }
+            }
+        }
+        return table(points);
+    }
+
+    /** The points as a table: columns board, threads, readers %, ops/ms, wrong totals. */
+    public static Table table(List<Point> points) {
+        Table table = Table.create("price board throughput");
+        table.addColumns(StringColumn.create("board", points.stream().map(Point::board).toList()),
+                IntColumn.create("threads", points.stream().mapToInt(Point::threads).toArray()),
+                DoubleColumn.create("readers %", points.stream().mapToDouble(p -> 100 * p.readShare()).toArray()),
+                DoubleColumn.create("ops/ms", points.stream().mapToDouble(p -> Math.round(p.opsPerMs())).toArray()),
+                IntColumn.create("wrong totals", points.stream().mapToInt(p -> (int) Math.min(Integer.MAX_VALUE, p.wrongTotals())).toArray()));
+        return table;
+    }
+
+    /** Throughput against the share of readers, one line per board, for one thread count of a sweep table. */
+    public static LineChart byReaderShare(Table sweep, int threads) {
+        LineChart chart = LineChart.of("Throughput with " + threads + " thread" + (threads == 1 ? "" : "s"),
+                "readers (% of operations)", "operations per ms");
+        for (PriceBoards.Variant variant : PriceBoards.variants()) {
+            Table rows = sweep.where(sweep.stringColumn("board").isEqualTo(variant.name())
+                    .and(sweep.intColumn("threads").isEqualTo(threads)));
+            chart.series(variant.name(), rows.doubleColumn("readers %").asDoubleArray(),
+                    rows.doubleColumn("ops/ms").asDoubleArray());
+        }
+        return chart;
+    }
+
+    /** Throughput against the number of threads, one line per board, for one share of readers of a sweep table. */
+    public static LineChart byThreads(Table sweep, double readersPercent) {
+        LineChart chart = LineChart.of("Throughput with " + readersPercent + "% readers", "threads", "operations per ms");
+        for (PriceBoards.Variant variant : PriceBoards.variants()) {
+            Table rows = sweep.where(sweep.stringColumn("board").isEqualTo(variant.name())
+                    .and(sweep.doubleColumn("readers %").isEqualTo(readersPercent)));
+            double[] threads = rows.intColumn("threads").asList().stream().mapToDouble(Integer::doubleValue).toArray();
+            chart.series(variant.name(), threads, rows.doubleColumn("ops/ms").asDoubleArray());
+        }
+        return chart;
+    }
+
+    private static final class StopFlag {
+        volatile boolean stopped;
+    }
+}

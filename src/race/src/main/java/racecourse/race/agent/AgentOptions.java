@@ -1,0 +1,58 @@
+package racecourse.race.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of {@code -javaagent:race.jar=OPTIONS}: comma-separated {@code on}, {@code stderr},
+ * {@code verbose}, {@code json=PATH}, {@code text=PATH}, {@code max=N}, {@code exclude=a.b.;c.d.}.
+ * Immutable, thread-safe.
+ *
+ * @param on track from JVM start (otherwise dormant until {@code Race.check})
+ * @param stderr print each race on stderr as found, and the summary at exit
+ * @param verbose log each instrumented class
+ * @param json JSON report file, or null
+ * @param text text report file, or null
+ * @param max races reported in full
+ * @param exclude extra class-name prefixes not to instrument
+ */
+public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path json, Path text, int max,
+                           List<String> exclude) {
+    /** The default number of races reported in full. */
+    public static final int DEFAULT_MAX = 100;
+
+    /** Parses an agent argument string (null or empty: dormant, defaults). */
+    public static AgentOptions parse(String args) {
+        boolean on = false;
+        boolean stderr = false;
+        boolean verbose = false;
+        Path json = null;
+        Path text = null;
+        int max = DEFAULT_MAX;
+        List<String> exclude = new ArrayList<>();
+        if (args != null && !args.isBlank()) {
+            for (String part : args.split(",")) {
+                String p = part.strip();
+                int eq = p.indexOf('=');
+                String key = eq < 0 ? p : p.substring(0, eq);
+                String value = eq < 0 ? "" : p.substring(eq + 1);
+                switch (key) {
+                    case "on" -> on = true;
+                    case "stderr" -> stderr = true;
+                    case "verbose" -> verbose = true;
+                    case "json" -> json = Path.of(value);
+                    case "text" -> text = Path.of(value);
+                    case "max" -> max = Integer.parseInt(value);
+                    case "exclude" -> exclude.addAll(List.of(value.split(";")));
+                    case "" -> {
+                    }
+                    default -> throw new IllegalArgumentException("race agent: unknown option '" + key
+                            + "' (known: on, stderr, verbose, json=, text=, max=, exclude=)");
+                }
+            }
+        }
+        return new AgentOptions(on || json != null || text != null, stderr, verbose, json, text, max,
+                List.copyOf(exclude));
+    }
+}

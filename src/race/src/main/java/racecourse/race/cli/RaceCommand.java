@@ -1,0 +1,323 @@
+package racecourse.race.cli;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import racecourse.race.Agents;
+
+/**
+ * {@code racecourse race}: runs a program under the race detector in a child JVM and exits like Go's
+ * race detector: 66 when a race was found, else with the program's own status. Not thread-safe (one run).
+ */
+@Command(name = "race", mixinStandardHelpOptions = true,
+        description = {"Run a Java program with the race detector.",
+            "Exit status: 66 if a data race was found; 2 if the program does not compile; "
+                + "124 if --timeout ended it (and no race was found); otherwise the program's own status."})
+public final class RaceCommand implements Callable<Integer> {
+    /** Go's exit status for "the program raced". */
+    public static final int RACE_STATUS = 66;
+    /** Exit status when the program does not compile or the command is misused. */
+    public static final int USAGE_STATUS = 2;
+    /** Exit status when the timeout ended a program that did not race. */
+    public static final int TIMEOUT_STATUS = 124;
+
+    private static final Pattern COUNT = Pattern.compile("\"count\":\\s*(\\d+)");
+    private static final Pattern COMPLETE = Pattern.compile("\"complete\":\\s*(true|false)");
+
+    @Option(names = {"-cp", "--class-path"}, paramLabel = "CLASSPATH",
+            description = "Class path of the program (with a main class), or extra class path for a .java file.")
+    String classPath;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write the race report as JSON to OUT.")
+    Path json;
+
+    @Option(names = "--text", paramLabel = "OUT", description = "Write the race report as text to OUT.")
+    Path text;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "End the program after DURATION (e.g. 30s, 2m, 500ms; default: no limit), "
+                    + "printing its thread dump first.")
+    String timeout;
+
+    @Option(names = "--max-reports", paramLabel = "N", defaultValue = "100",
+            description = "Report at most N races in full; count the rest (default: ${DEFAULT-VALUE}).")
+    int maxReports;
+
+    @Option(names = "-J", paramLabel = "JVMOPT", description = "Pass an option to the program's JVM (repeatable).")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "A single-file program File.java, or a main class.")
+    String program;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+    List<String> args = new ArrayList<>();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** Creates the command; the program's output and the command's messages go to this process's streams. */
+    public RaceCommand() {
+        this(System.out, System.err);
+    }
+
+    /** Creates the command with the program's stdout going to {@code out}, its stderr and the reports to {@code err}. */
+    public RaceCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Duration limit = timeout == null ? null : parseDuration(timeout);
+        if (limit == null && timeout != null) {
+            err.println("racecourse race: bad --timeout '" + timeout + "' (use e.g. 30s, 2m, 500ms)");
+            return USAGE_STATUS;
+        }
+        Path work = Files.createTempDirectory("racecourse-race");
+        try {
+            String cp;
+            String mainClass;
+            if (program.endsWith(".java")) {
+                Path source = Path.of(program);
+                if (!Files.isRegularFile(source)) {
+                    err.println("racecourse race: no such file: " + program);
+                    return USAGE_STATUS;
+                }
+                Path classes = work.resolve("classes");
+                Files.createDirectories(classes);
+                mainClass = compile(source, classes);
+                if (mainClass == null) {
+                    return USAGE_STATUS;
+                }
+                cp = classPath == null ? classes.toString() : classes + File.pathSeparator + classPath;
+            } else {
+                if (classPath == null) {
+                    err.println("racecourse race: give a .java file, or -cp CLASSPATH and a main class");
+                    return USAGE_STATUS;
+                }
+                cp = classPath;
+                mainClass = program;
+            }
+            Path report = json != null ? json.toAbsolutePath() : work.resolve("report.json");
+            return run(cp, mainClass, report, limit);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int run(String cp, String mainClass, Path report, Duration limit)
+            throws IOException, InterruptedException {
+        StringBuilder agent = new StringBuilder("-javaagent:").append(Agents.agentJar().toAbsolutePath())
+                .append("=on,stderr,max=").append(maxReports).append(",json=").append(report);
+        if (text != null) {
+            agent.append(",text=").append(text.toAbsolutePath());
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.addAll(jvmOptions);
+        cmd.add("--enable-preview");
+        cmd.add(agent.toString());
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        boolean inherit = out == System.out && err == System.err;
+        if (inherit) {
+            pb.inheritIO();
+        }
+        Process p = pb.start();
+        List<Thread> pumps = inherit ? List.of()
+                : List.of(pump(p.getInputStream(), out), pump(p.getErrorStream(), err));
+        boolean timedOut = false;
+        if (limit == null) {
+            p.waitFor();
+        } else if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            timedOut = true;
+            err.println("racecourse race: the program did not finish within " + timeout + "; its threads:");
+            threadDump(p.pid());
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+        for (Thread t : pumps) {
+            t.join();
+        }
+        int status = p.exitValue();
+        int races = 0;
+        boolean complete = false;
+        if (Files.isRegularFile(report)) {
+            String j = Files.readString(report, StandardCharsets.UTF_8);
+            Matcher m = COUNT.matcher(j);
+            races = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            Matcher c = COMPLETE.matcher(j);
+            complete = c.find() && c.group(1).equals("true");
+        }
+        if (!complete && races > 0) {
+            err.println("Found " + races + " data race(s) (the program ended before its report was complete)");
+        }
+        if (races > 0) {
+            if (status != 0 && !timedOut) {
+                err.println("racecourse race: the program itself exited with status " + status);
+            }
+            return RACE_STATUS;
+        }
+        err.println("racecourse race: no data races found");
+        return timedOut ? TIMEOUT_STATUS : status;
+    }
+
+    private static Thread pump(java.io.InputStream in, PrintStream to) {
+        return Thread.ofPlatform().daemon().name("race-output").start(() -> {
+            byte[] buf = new byte[8192];
+            try (in) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // the program ended
+            }
+        });
+    }
+
+    private void threadDump(long pid) throws InterruptedException {
+        Path jcmd = Path.of(javaExecutable()).resolveSibling("jcmd");
+        List<String> cmd = Files.isExecutable(jcmd)
+                ? List.of(jcmd.toString(), Long.toString(pid), "Thread.print")
+                : List.of("kill", "-QUIT", Long.toString(pid));
+        try {
+            Process d = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Thread t = pump(d.getInputStream(), err);
+            if (!d.waitFor(20, TimeUnit.SECONDS)) {
+                d.destroyForcibly();
+            }
+            t.join(5_000);
+        } catch (IOException e) {
+            err.println("racecourse race: cannot take a thread dump: " + e.getMessage());
+        }
+    }
+
+    /** Compiles a single-file program; returns its main class (the first top-level class) or null on errors. */
+    private String compile(Path source, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            err.println("racecourse race: no Java compiler in this runtime (a JDK is needed)");
+            return null;
+        }
+        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> opts = new ArrayList<>(List.of("-d", classes.toString(), "--release",
+                    Integer.toString(Runtime.version().feature()), "--enable-preview", "-Xlint:-preview", "-g",
+                    "-proc:none", "-implicit:class"));
+            if (classPath != null) {
+                opts.addAll(List.of("-cp", classPath));
+            }
+            JavacTask task = (JavacTask) javac.getTask(null, files, diags, opts, null,
+                    files.getJavaFileObjects(source));
+            String main = null;
+            for (CompilationUnitTree unit : task.parse()) {
+                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+                for (Tree t : unit.getTypeDecls()) {
+                    if (t instanceof ClassTree c && main == null && !c.getSimpleName().isEmpty()) {
+                        main = pkg + c.getSimpleName();
+                    }
+                }
+            }
+            boolean ok = errors(diags) == 0 && task.generate() != null && errors(diags) == 0;
+            if (!ok) {
+                for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+                    if (d.getKind() == Diagnostic.Kind.ERROR) {
+                        err.println(format(d));
+                    }
+                }
+                err.println("racecourse race: " + source + " does not compile");
+                return null;
+            }
+            if (main == null) {
+                String f = source.getFileName().toString();
+                main = f.substring(0, f.length() - ".java".length());
+            }
+            return main;
+        }
+    }
+
+    private static long errors(DiagnosticCollector<JavaFileObject> diags) {
+        return diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
+    }
+
+    private static String format(Diagnostic<? extends JavaFileObject> d) {
+        String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":";
+        return file + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT);
+    }
+
+    /** Parses 30s, 2m, 500ms, 1h or a bare number of seconds; returns null if malformed. */
+    static Duration parseDuration(String s) {
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(s.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    /** Returns the java launcher of the running JVM (a JDK 25), else JAVA_HOME's. */
+    static String javaExecutable() {
+        Path own = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(own)) {
+            return own.toString();
+        }
+        String home = System.getenv("JAVA_HOME");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "java"))) {
+            return Path.of(home, "bin", "java").toString();
+        }
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}

@@ -1,0 +1,475 @@
+package racecourse.race.edges;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import racecourse.race.clock.VectorClock;
+import racecourse.race.report.Names;
+import racecourse.race.shadow.Conflict;
+import racecourse.race.shadow.FastTrack;
+import racecourse.race.shadow.Shadow;
+
+/**
+ * The entry points that instrumented code calls. Each first reads the running session and returns at
+ * once when tracking is off, which is all a dormant agent costs.
+ *
+ * <p>Thread-safe. Public only because instrumented classes in other packages and loaders call it.
+ */
+public final class Hooks {
+    private static final InheritableThreadLocal<ThreadState> STATE = new InheritableThreadLocal<>() {
+        @Override
+        protected ThreadState childValue(ThreadState parent) {
+            Session s = Tracker.session;
+            if (parent == null || s == null || parent.session != s) {
+                return null;
+            }
+            ThreadState child = new ThreadState(s, parent.vc.copy(), new Throwable());
+            parent.tick();
+            return child;
+        }
+    };
+
+    private static final int OTHER = 0;
+    private static final int UNSAFE = 1;
+    private static final int SYNCED = 2;
+    private static final Set<String> UNSAFE_COLLECTIONS = Set.of(
+            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet",
+            "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayList", "java.util.LinkedList",
+            "java.util.ArrayDeque", "java.util.PriorityQueue", "java.util.IdentityHashMap",
+            "java.util.WeakHashMap", "java.util.EnumMap", "java.util.BitSet", "java.lang.StringBuilder",
+            "java.util.Arrays$ArrayList", "java.util.ArrayList$SubList");
+    private static final ClassValue<Integer> COLLECTION_KIND = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> c) {
+            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+                String n = k.getName();
+                if (UNSAFE_COLLECTIONS.contains(n)) {
+                    return UNSAFE;
+                }
+                if (n.startsWith("java.util.concurrent.") || n.startsWith("java.util.Collections$Synchronized")
+                        || n.equals("java.util.Vector") || n.equals("java.util.Hashtable")
+                        || n.equals("java.lang.StringBuffer")) {
+                    return SYNCED;
+                }
+                if (n.startsWith("java.") || n.startsWith("jdk.")) {
+                    return OTHER;
+                }
+            }
+            return OTHER;
+        }
+    };
+
+    private Hooks() {
+    }
+
+    static ThreadState state(Session s) {
+        ThreadState ts = STATE.get();
+        if (ts == null || ts.session != s) {
+            ts = new ThreadState(s, null, null);
+            STATE.set(ts);
+        }
+        if (!ts.started) {
+            ts.start();
+        }
+        return ts;
+    }
+
+    // ---- fields and arrays ----
+
+    /** After {@code GETFIELD}. */
+    public static void getField(Object obj, int site) {
+        Session s = Tracker.session;
+        if (s != null && obj != null) {
+            field(s, obj, site, false);
+        }
+    }
+
+    /** Before {@code PUTFIELD}. */
+    public static void putField(Object obj, int site) {
+        Session s = Tracker.session;
+        if (s != null && obj != null) {
+            field(s, obj, site, true);
+        }
+    }
+
+    /** After {@code GETSTATIC}. */
+    public static void getStatic(int site) {
+        Session s = Tracker.session;
+        if (s != null) {
+            field(s, null, site, false);
+        }
+    }
+
+    /** Before {@code PUTSTATIC}. */
+    public static void putStatic(int site) {
+        Session s = Tracker.session;
+        if (s != null) {
+            field(s, null, site, true);
+        }
+    }
+
+    private static void field(Session s, Object obj, int siteId, boolean write) {
+        ThreadState ts = state(s);
+        if (ts.clinit > 0) {
+            return;
+        }
+        FieldInfo f = Sites.get(siteId).field(obj);
+        if (f.isFinal()) {
+            return;
+        }
+        Object key = f.isStatic() ? f : obj;
+        if (key == null) {
+            return;
+        }
+        if (f.isVolatile()) {
+            SyncVar v = s.sync(key).field(f.id());
+            if (write) {
+                v.release(ts.vc);
+                ts.tick();
+            } else {
+                v.acquire(ts.vc);
+            }
+            return;
+        }
+        Shadow sh = shadow(s, ts, key, -1);
+        int fid = f.id();
+        if (FastTrack.sameEpoch(sh, fid, write, ts.epoch)) {
+            return;
+        }
+        Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
+        ts.info.noteSite(siteId);
+        if (c != null && s.log.isNew(siteId, c.previousSite())) {
+            report(s, ts, c, siteId, write, f.display(), f.isStatic() ? "static" : "field");
+        }
+    }
+
+    /** Before an array load ({@code xALOAD}). */
+    public static void arrayLoad(Object array, int index, int site) {
+        Session s = Tracker.session;
+        if (s != null && array != null) {
+            element(s, array, index, site, false);
+        }
+    }
+
+    /** Before an array store ({@code xASTORE}). */
+    public static void arrayStore(Object array, int index, int site) {
+        Session s = Tracker.session;
+        if (s != null && array != null) {
+            element(s, array, index, site, true);
+        }
+    }
+
+    private static void element(Session s, Object array, int index, int siteId, boolean write) {
+        int length = java.lang.reflect.Array.getLength(array);
+        if (index < 0 || index >= length) {
+            return;
+        }
+        ThreadState ts = state(s);
+        if (ts.clinit > 0) {
+            return;
+        }
+        Shadow sh = shadow(s, ts, array, length);
+        int fid = -index - 1;
+        if (FastTrack.sameEpoch(sh, fid, write, ts.epoch)) {
+            return;
+        }
+        Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
+        ts.info.noteSite(siteId);
+        if (c != null && s.log.isNew(siteId, c.previousSite())) {
+            String type = Names.typeName(array.getClass().getComponentType().getName()) + "[]";
+            report(s, ts, c, siteId, write, type + " element " + index, "array");
+        }
+    }
+
+    private static Shadow shadow(Session s, ThreadState ts, Object key, int arrayLength) {
+        if (ts.lastKey == key) {
+            return ts.lastShadow;
+        }
+        Shadow sh = s.shadows.computeIfAbsent(key,
+                k -> arrayLength < 0 ? Shadow.forFields() : Shadow.forArray(arrayLength));
+        ts.lastKey = key;
+        ts.lastShadow = sh;
+        return sh;
+    }
+
+    private static void report(Session s, ThreadState ts, Conflict c, int site, boolean write, String variable,
+                               String kind) {
+        s.log.report(variable, kind, write, ts.info, site, new Throwable(), c.previousWrite(),
+                s.info(c.previousTid()), c.previousSite());
+    }
+
+    // ---- monitors and class initialization ----
+
+    /** After {@code MONITORENTER} and at the start of a synchronized method. */
+    public static void monitorEnter(Object lock) {
+        Session s = Tracker.session;
+        if (s != null && lock != null) {
+            ThreadState ts = state(s);
+            s.sync(lock).acquire(ts.vc);
+        }
+    }
+
+    /** Before {@code MONITOREXIT} and at each exit of a synchronized method. */
+    public static void monitorExit(Object lock) {
+        Session s = Tracker.session;
+        if (s != null && lock != null) {
+            ThreadState ts = state(s);
+            s.sync(lock).release(ts.vc);
+            ts.tick();
+        }
+    }
+
+    /**
+     * At the start of a static initializer: what it writes is published by class initialization, which
+     * happens before any other thread uses the class, so its accesses are not recorded.
+     */
+    public static void clinitEnter() {
+        Session s = Tracker.session;
+        if (s != null) {
+            state(s).clinit++;
+        }
+    }
+
+    /** At the end of a static initializer. */
+    public static void clinitExit() {
+        Session s = Tracker.session;
+        if (s != null) {
+            ThreadState ts = state(s);
+            ts.clinit = Math.max(0, ts.clinit - 1);
+        }
+    }
+
+    // ---- calls ----
+
+    /** Before a modelled call; {@code recv} is the receiver (or the first argument of a static call). */
+    public static void callBefore(Object recv, int siteId) {
+        Session s = Tracker.session;
+        if (s == null || recv == null) {
+            return;
+        }
+        Site site = Sites.get(siteId);
+        int fl = site.flags;
+        ThreadState ts = state(s);
+        if ((fl & CallSpec.COLLECTION) != 0) {
+            int kind = COLLECTION_KIND.get(recv.getClass());
+            if (kind == UNSAFE) {
+                if (ts.clinit > 0) {
+                    return;
+                }
+                boolean write = (fl & CallSpec.WRITES) != 0;
+                Shadow sh = shadow(s, ts, recv, -1);
+                if (FastTrack.sameEpoch(sh, 0, write, ts.epoch)) {
+                    return;
+                }
+                Conflict c = FastTrack.access(sh, 0, write, ts.tid, ts.vc, siteId);
+                ts.info.noteSite(siteId);
+                if (c != null && s.log.isNew(siteId, c.previousSite())) {
+                    report(s, ts, c, siteId, write, Names.typeName(recv.getClass().getName()), "collection");
+                }
+            } else if (kind == SYNCED) {
+                s.sync(recv).release(ts.vc);
+                ts.tick();
+            }
+            return;
+        }
+        if ((fl & CallSpec.THREAD_START) != 0) {
+            if (recv instanceof Thread t && t.getState() == Thread.State.NEW) {
+                s.pending.put(t, new Session.StartInfo(ts.vc.copy(), new Throwable()));
+                ts.tick();
+            }
+            return;
+        }
+        if ((fl & CallSpec.RELEASE) != 0) {
+            s.sync(recv).release(ts.vc);
+        }
+        if ((fl & CallSpec.RELEASE_READ) != 0) {
+            s.sync(recv).releaseRead(ts.vc);
+        }
+        ts.tick();
+    }
+
+    /** After a modelled call. */
+    public static void callAfter(Object recv, int siteId) {
+        Session s = Tracker.session;
+        if (s == null || recv == null) {
+            return;
+        }
+        after(s, state(s), recv, Sites.get(siteId).flags);
+    }
+
+    private static void after(Session s, ThreadState ts, Object recv, int fl) {
+        if ((fl & CallSpec.COLLECTION) != 0) {
+            if (COLLECTION_KIND.get(recv.getClass()) == SYNCED) {
+                s.sync(recv).acquire(ts.vc);
+            }
+            return;
+        }
+        if ((fl & CallSpec.THREAD_JOIN) != 0) {
+            if (recv instanceof Thread t && !t.isAlive()) {
+                ThreadState other = s.threads.get(t);
+                if (other != null && other != ts) {
+                    ts.vc.join(other.vc);
+                }
+            }
+            return;
+        }
+        if ((fl & CallSpec.ACQUIRE) != 0) {
+            s.sync(recv).acquire(ts.vc);
+        }
+        if ((fl & CallSpec.ACQUIRE_READ) != 0) {
+            s.sync(recv).acquireRead(ts.vc);
+        }
+    }
+
+    /** After a modelled call whose result takes part in synchronization (a lock's read side, a future). */
+    public static void callResult(Object result, Object recv, int siteId) {
+        Session s = Tracker.session;
+        if (s == null) {
+            return;
+        }
+        ThreadState ts = state(s);
+        int fl = Sites.get(siteId).flags;
+        SyncVar task = ts.lastTask;
+        ts.lastTask = null;
+        if (result != null && !(result instanceof Thread)) {
+            if ((fl & CallSpec.TASK_RESULT) != 0 && task != null) {
+                s.syncs.put(result, task);
+            } else if ((fl & CallSpec.ALIAS_SAME) != 0 && recv != null) {
+                s.syncs.put(result, s.sync(recv));
+            } else if ((fl & CallSpec.ALIAS_READ) != 0 && recv != null) {
+                s.syncs.put(result, new SyncVar.ReadSide(s.sync(recv)));
+            } else if ((fl & CallSpec.ALIAS_WRITE) != 0 && recv != null) {
+                s.syncs.put(result, new SyncVar.WriteSide(s.sync(recv)));
+            } else if ((fl & CallSpec.ALIAS_ALL) != 0 && recv instanceof Object[] parts) {
+                SyncVar[] vars = new SyncVar[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    vars[i] = parts[i] == null ? new SyncVar() : s.sync(parts[i]);
+                }
+                s.syncs.put(result, new SyncVar.AllOf(vars));
+            }
+        }
+        if (recv != null) {
+            after(s, ts, recv, fl);
+        }
+    }
+
+    /**
+     * Wraps a task handed to the JDK (a thread, an executor, a future's stage) so that what the caller did
+     * before happens before the task, and the task happens before whoever waits for it.
+     */
+    public static Object wrap(Object task, Object recv, int siteId, int kind) {
+        Session s = Tracker.session;
+        if (s == null || task == null || task instanceof Tasks.Tracked) {
+            return task;
+        }
+        ThreadState ts = state(s);
+        if (kind == CallSpec.WRAP_CALLABLES) {
+            if (!(task instanceof Collection<?> c)) {
+                return task;
+            }
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) {
+                out.add(o instanceof Callable<?> k && !(o instanceof Tasks.Tracked)
+                        ? new Tasks.TrackedCallable<>(edges(s, ts, recv, o, siteId), k) : o);
+            }
+            return out;
+        }
+        Tasks.Edges e = edges(s, ts, recv, task, siteId);
+        ts.lastTask = e.done;
+        return switch (kind) {
+            case CallSpec.WRAP_RUNNABLE -> new Tasks.TrackedRunnable(e, (Runnable) task);
+            case CallSpec.WRAP_CALLABLE -> new Tasks.TrackedCallable<>(e, (Callable<?>) task);
+            case CallSpec.WRAP_SUPPLIER -> new Tasks.TrackedSupplier<>(e, (Supplier<?>) task);
+            case CallSpec.WRAP_FUNCTION -> new Tasks.TrackedFunction<>(e, (Function<?, ?>) task);
+            case CallSpec.WRAP_BIFUNCTION -> new Tasks.TrackedBiFunction<>(e, (BiFunction<?, ?, ?>) task);
+            case CallSpec.WRAP_CONSUMER -> new Tasks.TrackedConsumer<>(e, (Consumer<?>) task);
+            case CallSpec.WRAP_BICONSUMER -> new Tasks.TrackedBiConsumer<>(e, (BiConsumer<?, ?>) task);
+            default -> task;
+        };
+    }
+
+    private static Tasks.Edges edges(Session s, ThreadState ts, Object recv, Object task, int siteId) {
+        boolean thread = Sites.get(siteId).owner.startsWith("java/lang/Thread");
+        VectorClock start = ts.vc.copy();
+        ts.tick();
+        Object from = recv instanceof CompletionStage<?> ? recv : null;
+        Object to = recv instanceof ExecutorService
+                || (recv != null && recv.getClass().getName().contains("StructuredTaskScope")) ? recv : null;
+        return new Tasks.Edges(s, start, from, to, task instanceof Future<?> ? task : null,
+                !thread && !sequential(recv));
+    }
+
+    /** Returns whether {@code executor} runs its tasks one after another on one thread. */
+    private static boolean sequential(Object executor) {
+        if (executor instanceof ThreadPoolExecutor tpe) {
+            return tpe.getMaximumPoolSize() == 1;
+        }
+        if (executor instanceof ForkJoinPool fj) {
+            return fj.getParallelism() == 1;
+        }
+        return executor != null && executor.getClass().getName().contains("Delegated");
+    }
+
+    private static final Object NO_STATE = new Object();
+
+    /**
+     * Runs the start of a wrapped task on the thread that runs it. A task run by a pool gets a logical
+     * thread of its own (tasks that share a worker thread are not ordered by it, as goroutines are not);
+     * a task run inline by its creator, or by a one-thread executor, runs as part of that thread.
+     * Returns what {@link #taskEnd} must restore.
+     */
+    static Object taskBegin(Tasks.Edges e) {
+        Session s = Tracker.session;
+        if (s == null || s != e.session) {
+            return null;
+        }
+        Object saved = null;
+        ThreadState ts;
+        if (e.ownThread && e.creator != Thread.currentThread()) {
+            ThreadState prev = STATE.get();
+            saved = prev == null ? NO_STATE : prev;
+            ts = new ThreadState(s, e.start.copy(), e.where);
+            ts.started = true;
+            ts.info.bind(Thread.currentThread());
+            STATE.set(ts);
+        } else {
+            ts = state(s);
+            ts.vc.join(e.start);
+        }
+        if (e.acquireFrom != null) {
+            s.sync(e.acquireFrom).acquire(ts.vc);
+        }
+        return saved;
+    }
+
+    /** Runs the end of a wrapped task on the thread that ran it. */
+    static void taskEnd(Tasks.Edges e, Object saved) {
+        Session s = Tracker.session;
+        if (s != null && s == e.session) {
+            ThreadState ts = state(s);
+            e.done.release(ts.vc);
+            if (e.releaseTo != null) {
+                s.sync(e.releaseTo).release(ts.vc);
+            }
+            if (e.future != null) {
+                s.sync(e.future).release(ts.vc);
+            }
+            ts.tick();
+        }
+        if (saved != null) {
+            STATE.set(saved == NO_STATE ? null : (ThreadState) saved);
+        }
+    }
+}

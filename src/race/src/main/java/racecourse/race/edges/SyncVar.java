@@ -1,0 +1,140 @@
+package racecourse.race.edges;
+
+import java.util.Arrays;
+import racecourse.race.clock.VectorClock;
+
+/**
+ * The clock of a synchronization object: a monitor, a lock, a queue, a future, a volatile field.
+ * A release joins the releasing thread's clock into it, an acquire joins it into the acquiring thread's.
+ *
+ * <p>A read/write lock keeps the readers' releases apart, so that readers are ordered after writers and
+ * writers after readers and writers, but readers are not ordered after each other.
+ * Thread-safe: guarded by this object's monitor.
+ */
+public class SyncVar {
+    private final VectorClock clock = new VectorClock(); // guarded by this
+    private VectorClock readers; // guarded by this
+    private int[] fieldIds = new int[0]; // guarded by this
+    private SyncVar[] fieldVars = new SyncVar[0]; // guarded by this
+
+    /** Releases {@code vc} (as a writer or exclusive owner). */
+    public synchronized void release(VectorClock vc) {
+        clock.join(vc);
+    }
+
+    /** Releases {@code vc} as a reader. */
+    public synchronized void releaseRead(VectorClock vc) {
+        if (readers == null) {
+            readers = new VectorClock();
+        }
+        readers.join(vc);
+    }
+
+    /** Acquires into {@code vc} as a writer: after every earlier release, readers' included. */
+    public synchronized void acquire(VectorClock vc) {
+        vc.join(clock);
+        if (readers != null) {
+            vc.join(readers);
+        }
+    }
+
+    /** Acquires into {@code vc} as a reader: after earlier writer releases. */
+    public synchronized void acquireRead(VectorClock vc) {
+        vc.join(clock);
+    }
+
+    /** Returns the clock of volatile field {@code fid} of the object this clock belongs to. */
+    public synchronized SyncVar field(int fid) {
+        for (int i = 0; i < fieldIds.length; i++) {
+            if (fieldIds[i] == fid) {
+                return fieldVars[i];
+            }
+        }
+        int n = fieldIds.length;
+        fieldIds = Arrays.copyOf(fieldIds, n + 1);
+        fieldVars = Arrays.copyOf(fieldVars, n + 1);
+        fieldIds[n] = fid;
+        fieldVars[n] = new SyncVar();
+        return fieldVars[n];
+    }
+
+    /** The read side of a read/write lock: lock as a reader, unlock into the readers' clock. */
+    static final class ReadSide extends SyncVar {
+        private final SyncVar lock;
+
+        ReadSide(SyncVar lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void release(VectorClock vc) {
+            lock.releaseRead(vc);
+        }
+
+        @Override
+        public void releaseRead(VectorClock vc) {
+            lock.releaseRead(vc);
+        }
+
+        @Override
+        public void acquire(VectorClock vc) {
+            lock.acquireRead(vc);
+        }
+
+        @Override
+        public void acquireRead(VectorClock vc) {
+            lock.acquireRead(vc);
+        }
+    }
+
+    /** The write side of a read/write lock. */
+    static final class WriteSide extends SyncVar {
+        private final SyncVar lock;
+
+        WriteSide(SyncVar lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void release(VectorClock vc) {
+            lock.release(vc);
+        }
+
+        @Override
+        public void releaseRead(VectorClock vc) {
+            lock.release(vc);
+        }
+
+        @Override
+        public void acquire(VectorClock vc) {
+            lock.acquire(vc);
+        }
+
+        @Override
+        public void acquireRead(VectorClock vc) {
+            lock.acquire(vc);
+        }
+    }
+
+    /** The clock of a future that completes when all of its parts do ({@code allOf}). */
+    static final class AllOf extends SyncVar {
+        private final SyncVar[] parts;
+
+        AllOf(SyncVar[] parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        public void acquire(VectorClock vc) {
+            super.acquire(vc);
+            for (SyncVar p : parts) {
+                p.acquire(vc);
+            }
+        }
+
+        @Override
+        public void acquireRead(VectorClock vc) {
+            acquire(vc);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package racecourse.race.instrument;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import racecourse.race.edges.CallSpec;
+import racecourse.race.edges.FieldInfo;
+import racecourse.race.edges.Sites;
+
+/**
+ * Rewrites one class so that its field and array accesses, monitors and modelled calls report to
+ * {@link racecourse.race.edges.Hooks}. Adds no fields or methods (so it is also valid for retransformation):
+ * values it must move aside go to fresh locals above the method's own, which no stack-map frame mentions.
+ * Not thread-safe: one instance per class.
+ */
+public final class ClassInstrumenter {
+    private static final String HOOKS = "racecourse/race/edges/Hooks";
+
+    private final ClassLoader loader;
+    private ClassNode cn;
+    private String dottedName;
+    private final Map<String, Integer> ownFieldAccess = new HashMap<>();
+
+    /** Creates an instrumenter for classes defined by {@code loader}. */
+    public ClassInstrumenter(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** Returns the instrumented class file, or null if nothing needed to change. */
+    public byte[] instrument(byte[] classFile) {
+        ClassReader cr = new ClassReader(classFile);
+        cn = new ClassNode();
+        cr.accept(cn, 0);
+        if ((cn.access & Opcodes.ACC_MODULE) != 0) {
+            return null;
+        }
+        dottedName = cn.name.replace('/', '.');
+        for (FieldNode f : cn.fields) {
+            ownFieldAccess.put(f.name, f.access);
+        }
+        boolean changed = false;
+        for (MethodNode m : cn.methods) {
+            if (m.instructions.size() > 0) {
+                changed |= new MethodRewrite(m).run();
+            }
+        }
+        if (!changed) {
+            return null;
+        }
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cn.accept(cw);
+        return cw.toByteArray();
+    }
+
+    private final class MethodRewrite {
+        private final MethodNode m;
+        private final InsnList code;
+        private int nextLocal;
+        private int line = -1;
+        private boolean thisReady;
+        private boolean changed;
+
+        MethodRewrite(MethodNode m) {
+            this.m = m;
+            this.code = m.instructions;
+            this.nextLocal = m.maxLocals;
+            this.thisReady = !m.name.equals("<init>");
+        }
+
+        boolean run() {
+            boolean clinit = m.name.equals("<clinit>");
+            boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
+            for (AbstractInsnNode n : code.toArray()) {
+                if (n instanceof LineNumberNode ln) {
+                    line = ln.line;
+                } else if (n instanceof FieldInsnNode f) {
+                    field(f);
+                } else if (n instanceof MethodInsnNode mi) {
+                    call(mi);
+                } else {
+                    switch (n.getOpcode()) {
+                        case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
+                             Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> arrayLoad(n);
+                        case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE,
+                             Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE -> arrayStore(n);
+                        case Opcodes.MONITORENTER -> monitor(n, true);
+                        case Opcodes.MONITOREXIT -> monitor(n, false);
+                        default -> {
+                        }
+                    }
+                }
+            }
+            if (sync) {
+                wrapBody(lockLoad(), "monitorEnter", "monitorExit", true);
+            } else if (clinit) {
+                wrapBody(null, "clinitEnter", "clinitExit", false);
+            }
+            return changed;
+        }
+
+        private InsnList lockLoad() {
+            InsnList l = new InsnList();
+            if ((m.access & Opcodes.ACC_STATIC) != 0) {
+                l.add(new LdcInsnNode(Type.getObjectType(cn.name)));
+            } else {
+                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            }
+            return l;
+        }
+
+        /** Calls {@code enter} at the start and {@code exit} at every exit, thrown exceptions included. */
+        private void wrapBody(InsnList lock, String enter, String exit, boolean withLock) {
+            String desc = withLock ? "(Ljava/lang/Object;)V" : "()V";
+            for (AbstractInsnNode n : code.toArray()) {
+                int op = n.getOpcode();
+                if ((op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.ATHROW) {
+                    InsnList l = new InsnList();
+                    if (withLock) {
+                        l.add(copy(lock));
+                    }
+                    l.add(hook(exit, desc));
+                    code.insertBefore(n, l);
+                }
+            }
+            LabelNode start = new LabelNode();
+            LabelNode end = new LabelNode();
+            LabelNode handler = new LabelNode();
+            InsnList head = new InsnList();
+            head.add(start);
+            if (withLock) {
+                head.add(copy(lock));
+            }
+            head.add(hook(enter, desc));
+            code.insert(head);
+            if ((cn.version & 0xFFFF) >= Opcodes.V1_6) {
+                InsnList tail = new InsnList();
+                tail.add(end);
+                tail.add(handler);
+                boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+                Object[] locals = isStatic ? new Object[0] : new Object[] {cn.name};
+                tail.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
+                        new Object[] {"java/lang/Throwable"}));
+                if (withLock) {
+                    tail.add(copy(lock));
+                }
+                tail.add(hook(exit, desc));
+                tail.add(new InsnNode(Opcodes.ATHROW));
+                code.add(tail);
+                m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+            }
+            changed = true;
+        }
+
+        private InsnList copy(InsnList l) {
+            InsnList c = new InsnList();
+            for (AbstractInsnNode n : l) {
+                c.add(n.clone(Map.of()));
+            }
+            return c;
+        }
+
+        private MethodInsnNode hook(String name, String desc) {
+            return new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false);
+        }
+
+        private LdcInsnNode intConst(int v) {
+            return new LdcInsnNode(v);
+        }
+
+        private int site(int kind, boolean write, String owner, String name, int flags, int[] wrap,
+                         FieldInfo known) {
+            return Sites.register(kind, write, dottedName, m.name, cn.sourceFile, line, owner, name, flags, wrap,
+                    loader, known);
+        }
+
+        private void field(FieldInsnNode f) {
+            int op = f.getOpcode();
+            boolean isStatic = op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC;
+            boolean write = op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC;
+            boolean own = f.owner.equals(cn.name);
+            if (own) {
+                Integer acc = ownFieldAccess.get(f.name);
+                if (acc != null && (acc & Opcodes.ACC_FINAL) != 0) {
+                    return;
+                }
+                if (!isStatic && !thisReady) {
+                    return;
+                }
+            }
+            if (f.name.startsWith("this$") || f.name.startsWith("val$")) {
+                return;
+            }
+            int id = site(isStatic ? racecourse.race.edges.Site.STATIC : racecourse.race.edges.Site.FIELD, write,
+                    f.owner, f.name, 0, null, null);
+            Type t = Type.getType(f.desc);
+            InsnList l = new InsnList();
+            switch (op) {
+                case Opcodes.GETSTATIC -> {
+                    l.add(intConst(id));
+                    l.add(hook("getStatic", "(I)V"));
+                    code.insert(f, l);
+                }
+                case Opcodes.PUTSTATIC -> {
+                    l.add(intConst(id));
+                    l.add(hook("putStatic", "(I)V"));
+                    code.insertBefore(f, l);
+                }
+                case Opcodes.GETFIELD -> {
+                    code.insertBefore(f, new InsnNode(Opcodes.DUP));
+                    if (t.getSize() == 1) {
+                        l.add(new InsnNode(Opcodes.SWAP));
+                    } else {
+                        l.add(new InsnNode(Opcodes.DUP2_X1));
+                        l.add(new InsnNode(Opcodes.POP2));
+                    }
+                    l.add(intConst(id));
+                    l.add(hook("getField", "(Ljava/lang/Object;I)V"));
+                    code.insert(f, l);
+                }
+                default -> {
+                    if (t.getSize() == 1) {
+                        l.add(new InsnNode(Opcodes.DUP2));
+                        l.add(new InsnNode(Opcodes.POP));
+                        l.add(intConst(id));
+                        l.add(hook("putField", "(Ljava/lang/Object;I)V"));
+                    } else {
+                        int v = newLocal(t);
+                        l.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), v));
+                        l.add(new InsnNode(Opcodes.DUP));
+                        l.add(intConst(id));
+                        l.add(hook("putField", "(Ljava/lang/Object;I)V"));
+                        l.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), v));
+                    }
+                    code.insertBefore(f, l);
+                }
+            }
+            changed = true;
+        }
+
+        private int newLocal(Type t) {
+            int v = nextLocal;
+            nextLocal += t.getSize();
+            return v;
+        }
+
+        private void arrayLoad(AbstractInsnNode n) {
+            int id = site(racecourse.race.edges.Site.ARRAY, false, null, null, 0, null, null);
+            InsnList l = new InsnList();
+            l.add(new InsnNode(Opcodes.DUP2));
+            l.add(intConst(id));
+            l.add(hook("arrayLoad", "(Ljava/lang/Object;II)V"));
+            code.insertBefore(n, l);
+            changed = true;
+        }
+
+        private void arrayStore(AbstractInsnNode n) {
+            Type t = switch (n.getOpcode()) {
+                case Opcodes.LASTORE -> Type.LONG_TYPE;
+                case Opcodes.FASTORE -> Type.FLOAT_TYPE;
+                case Opcodes.DASTORE -> Type.DOUBLE_TYPE;
+                case Opcodes.AASTORE -> Type.getType(Object.class);
+                default -> Type.INT_TYPE;
+            };
+            int id = site(racecourse.race.edges.Site.ARRAY, true, null, null, 0, null, null);
+            int v = newLocal(t);
+            InsnList l = new InsnList();
+            l.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), v));
+            l.add(new InsnNode(Opcodes.DUP2));
+            l.add(intConst(id));
+            l.add(hook("arrayStore", "(Ljava/lang/Object;II)V"));
+            l.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), v));
+            code.insertBefore(n, l);
+            changed = true;
+        }
+
+        private void monitor(AbstractInsnNode n, boolean enter) {
+            if (enter) {
+                code.insertBefore(n, new InsnNode(Opcodes.DUP));
+                code.insert(n, hook("monitorEnter", "(Ljava/lang/Object;)V"));
+            } else {
+                InsnList l = new InsnList();
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(hook("monitorExit", "(Ljava/lang/Object;)V"));
+                code.insertBefore(n, l);
+            }
+            changed = true;
+        }
+
+        private void call(MethodInsnNode mi) {
+            if (!thisReady && mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
+                    && (mi.owner.equals(cn.superName) || mi.owner.equals(cn.name))) {
+                thisReady = true;
+                return;
+            }
+            if (mi.owner.startsWith("[")) {
+                return;
+            }
+            Rule r = CallRules.classify(mi.getOpcode(), mi.owner, mi.name, mi.desc);
+            if (r == null) {
+                return;
+            }
+            int fl = r.flags();
+            boolean init = mi.name.equals("<init>");
+            boolean instance = mi.getOpcode() != Opcodes.INVOKESTATIC && !init;
+            Type[] args = Type.getArgumentTypes(mi.desc);
+            boolean firstArgAsReceiver = !instance && (fl & CallSpec.ALIAS_ALL) != 0 && args.length > 0
+                    && args[0].getSize() == 1 && args[0].getSort() >= Type.ARRAY;
+            int id = site(racecourse.race.edges.Site.CALL, false, mi.owner, mi.name, fl, r.wrap(), null);
+            InsnList before = new InsnList();
+            int[] locals = new int[args.length];
+            for (int i = args.length - 1; i >= 0; i--) {
+                locals[i] = newLocal(args[i]);
+                before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), locals[i]));
+            }
+            int recv = -1;
+            if (instance) {
+                recv = newLocal(Type.getType(Object.class));
+                before.add(new InsnNode(Opcodes.DUP));
+                before.add(new VarInsnNode(Opcodes.ASTORE, recv));
+                if ((fl & CallSpec.BEFORE) != 0) {
+                    before.add(new VarInsnNode(Opcodes.ALOAD, recv));
+                    before.add(intConst(id));
+                    before.add(hook("callBefore", "(Ljava/lang/Object;I)V"));
+                }
+            }
+            for (int i = 0; i < args.length; i++) {
+                before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), locals[i]));
+                if (r.wrap() != null && r.wrap()[i] != 0) {
+                    if (instance) {
+                        before.add(new VarInsnNode(Opcodes.ALOAD, recv));
+                    } else {
+                        before.add(new InsnNode(Opcodes.ACONST_NULL));
+                    }
+                    before.add(intConst(id));
+                    before.add(intConst(r.wrap()[i]));
+                    before.add(hook("wrap", "(Ljava/lang/Object;Ljava/lang/Object;II)Ljava/lang/Object;"));
+                    before.add(new TypeInsnNode(Opcodes.CHECKCAST, args[i].getInternalName()));
+                }
+            }
+            code.insertBefore(mi, before);
+            InsnList after = new InsnList();
+            Type ret = Type.getReturnType(mi.desc);
+            if ((fl & CallSpec.NEEDS_RESULT) != 0 && (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY)
+                    && !init) {
+                after.add(new InsnNode(Opcodes.DUP));
+                if (instance) {
+                    after.add(new VarInsnNode(Opcodes.ALOAD, recv));
+                } else if (firstArgAsReceiver) {
+                    after.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
+                } else {
+                    after.add(new InsnNode(Opcodes.ACONST_NULL));
+                }
+                after.add(intConst(id));
+                after.add(hook("callResult", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
+            } else if (instance && (fl & (CallSpec.AFTER | CallSpec.COLLECTION)) != 0) {
+                after.add(new VarInsnNode(Opcodes.ALOAD, recv));
+                after.add(intConst(id));
+                after.add(hook("callAfter", "(Ljava/lang/Object;I)V"));
+            }
+            if (after.size() > 0) {
+                code.insert(mi, after);
+            }
+            changed = true;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package racecourse.race.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The classes the detector leaves alone: the JDK, the detector itself, and the libraries the course's
+ * tools run on, plus prefixes given to the agent. Thread-safe: immutable after construction.
+ */
+public final class Exclusions {
+    private static final List<String> BUILT_IN = List.of(
+            "java/", "javax/", "jdk/", "sun/", "com/sun/", "racecourse/race/", "racecourse/kernel/", "org/dflib/",
+            "org/zeromq/", "zmq/", "com/google/gson/", "org/objectweb/asm/", "picocli/", "tech/tablesaw/",
+            "org/jfree/", "org/junit/", "org/opentest4j", "org/apiguardian", "org/openjdk/jcstress/",
+            "org/apache/maven/surefire/");
+
+    private final List<String> prefixes;
+
+    /** Creates the exclusions: the built-in ones and {@code extra} (dotted or slashed name prefixes). */
+    public Exclusions(List<String> extra) {
+        List<String> p = new ArrayList<>(BUILT_IN);
+        for (String e : extra) {
+            if (!e.isBlank()) {
+                p.add(e.strip().replace('.', '/'));
+            }
+        }
+        prefixes = List.copyOf(p);
+    }
+
+    /** Returns whether the class with internal name {@code name} is left alone. */
+    public boolean excludes(String name) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,68 @@
+package racecourse.race.report;
+
+import java.util.List;
+import racecourse.race.Access;
+import racecourse.race.DataRace;
+import racecourse.race.Frame;
+
+/**
+ * Renders races in Go's report shape. Thread-safe (stateless).
+ */
+public final class RaceText {
+    /** The line that frames each race. */
+    public static final String SEPARATOR = "==================";
+
+    private RaceText() {
+    }
+
+    /** Renders one race, separators included. */
+    public static String race(DataRace r) {
+        StringBuilder b = new StringBuilder();
+        b.append(SEPARATOR).append('\n').append("WARNING: DATA RACE\n");
+        access(b, r.current().write() ? "Write" : "Read", r.variable(), r.current());
+        b.append('\n');
+        access(b, r.previous().write() ? "Previous write" : "Previous read", r.variable(), r.previous());
+        created(b, r.current());
+        if (r.previous().threadId() != r.current().threadId()) {
+            created(b, r.previous());
+        }
+        b.append(SEPARATOR).append('\n');
+        return b.toString();
+    }
+
+    private static void access(StringBuilder b, String what, String variable, Access a) {
+        b.append(what).append(" at ").append(variable).append(" by thread \"").append(a.threadName())
+                .append("\" (#").append(a.threadId()).append("):\n");
+        frames(b, a.stack());
+    }
+
+    private static void created(StringBuilder b, Access a) {
+        if (a.threadCreatedAt().isEmpty()) {
+            return;
+        }
+        b.append('\n').append("Thread \"").append(a.threadName()).append("\" (#").append(a.threadId())
+                .append(") created at:\n");
+        frames(b, a.threadCreatedAt());
+    }
+
+    private static void frames(StringBuilder b, List<Frame> frames) {
+        if (frames.isEmpty()) {
+            b.append("  (stack unknown)\n");
+        }
+        for (Frame f : frames) {
+            b.append("  ").append(f).append('\n');
+        }
+    }
+
+    /** Renders the closing summary. */
+    public static String summary(int count, int shown) {
+        if (count == 0) {
+            return "No data races found.\n";
+        }
+        String s = "Found " + count + " data race(s)\n";
+        if (shown < count) {
+            s = "(" + (count - shown) + " more race(s) not shown in full: report cap reached)\n" + s;
+        }
+        return s;
+    }
+}

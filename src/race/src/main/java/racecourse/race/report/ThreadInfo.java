@@ -1,0 +1,80 @@
+package racecourse.race.report;
+
+import java.lang.ref.WeakReference;
+import java.util.Arrays;
+
+/**
+ * What a report needs to know about a tracked thread: its name and id, where it was created, and the
+ * stack of its first access at each site (the stack shown for a "previous" access).
+ * Thread-safe: written by the owning thread, read by reporting threads under {@link RaceLog}'s lock;
+ * the fields are volatile or only grow.
+ */
+public final class ThreadInfo {
+    private final int tid;
+    private volatile String name = "?";
+    private volatile long javaId = -1;
+    private volatile WeakReference<Thread> thread = new WeakReference<>(null);
+    private volatile Throwable createdAt;
+    private volatile Throwable[] siteStacks = new Throwable[64];
+
+    /** Creates the info of detector thread {@code tid}. */
+    public ThreadInfo(int tid) {
+        this.tid = tid;
+    }
+
+    /** Returns the detector id. */
+    public int tid() {
+        return tid;
+    }
+
+    /** Records the Java thread this info describes. */
+    public void bind(Thread t) {
+        thread = new WeakReference<>(t);
+        name = t.getName();
+        javaId = t.threadId();
+    }
+
+    /** Records where the thread was created or started. */
+    public void createdAt(Throwable where) {
+        createdAt = where;
+    }
+
+    /** Returns where the thread was created or started, or null. */
+    public Throwable createdAt() {
+        return createdAt;
+    }
+
+    /** Returns the thread's current name (its last known name once it is gone). */
+    public String name() {
+        Thread t = thread.get();
+        if (t != null) {
+            name = t.getName();
+        }
+        String n = name;
+        return n.isEmpty() && t != null && t.isVirtual() ? "virtual-" + javaId : n;
+    }
+
+    /** Returns the Java thread id. */
+    public long javaId() {
+        return javaId;
+    }
+
+    /** Records the stack of this thread's first access at {@code site}, if none is recorded. Owner only. */
+    public void noteSite(int site) {
+        Throwable[] s = siteStacks;
+        if (site < s.length && s[site] != null) {
+            return;
+        }
+        if (site >= s.length) {
+            s = Arrays.copyOf(s, Math.max(site + 1, s.length * 2));
+        }
+        s[site] = new Throwable();
+        siteStacks = s;
+    }
+
+    /** Returns the recorded stack of this thread's access at {@code site}, or null. */
+    public Throwable siteStack(int site) {
+        Throwable[] s = siteStacks;
+        return site < s.length ? s[site] : null;
+    }
+}

@@ -1,0 +1,96 @@
+package racecourse.race.shadow;
+
+import racecourse.race.clock.Epochs;
+import racecourse.race.clock.VectorClock;
+
+/**
+ * The FastTrack checks (Flanagan and Freund, 2009) for one access to one variable.
+ *
+ * <p>A write's history is the epoch of the last write; a read's history is the epoch of the last read
+ * until two reads are unordered, then a {@link ReadSet}. An access races with a history entry the
+ * accessing thread's clock does not cover. Thread-safe: state changes hold the {@link Shadow}'s monitor.
+ */
+public final class FastTrack {
+    private FastTrack() {
+    }
+
+    /** Returns whether the access needs no work: the thread already did it in its current epoch. */
+    public static boolean sameEpoch(Shadow sh, int fid, boolean write, long epoch) {
+        int slot = fid < 0 ? -fid - 1 : sh.peekSlot(fid);
+        long[] st = sh.state;
+        int b = 3 * slot;
+        if (slot < 0 || b + 2 >= st.length) {
+            return false;
+        }
+        return st[b] == epoch || (!write && st[b + 1] == epoch);
+    }
+
+    /**
+     * Checks and records one access. {@code fid} is a field id, or {@code -index-1} for an array element.
+     * Returns the conflicting earlier access, or null when the access is ordered after all earlier ones.
+     */
+    public static Conflict access(Shadow sh, int fid, boolean write, int tid, VectorClock vc, int site) {
+        int time = vc.get(tid);
+        long e = Epochs.of(tid, time);
+        synchronized (sh) {
+            int slot = fid < 0 ? -fid - 1 : sh.slot(fid);
+            long[] st = sh.state;
+            int b = 3 * slot;
+            long w = st[b];
+            long r = st[b + 1];
+            long sites = st[b + 2];
+            Conflict c = null;
+            if (write) {
+                if (w == e) {
+                    return null;
+                }
+                if (w != 0 && !vc.covers(w)) {
+                    c = new Conflict(true, Epochs.tid(w), (int) (sites >>> 32));
+                }
+                if (r == Epochs.SHARED) {
+                    ReadSet rs = (ReadSet) sh.shared[slot];
+                    if (c == null) {
+                        for (int u = 0; u < rs.time.length; u++) {
+                            if (rs.time[u] > vc.get(u)) {
+                                c = new Conflict(false, u, rs.site[u]);
+                                break;
+                            }
+                        }
+                    }
+                    sh.shared[slot] = null;
+                    st[b + 1] = 0;
+                } else if (c == null && r != 0 && !vc.covers(r)) {
+                    c = new Conflict(false, Epochs.tid(r), (int) sites);
+                }
+                st[b] = e;
+                st[b + 2] = ((long) site << 32) | (sites & 0xFFFFFFFFL);
+                return c;
+            }
+            if (r == e || w == e) {
+                return null;
+            }
+            if (r == Epochs.SHARED && ((ReadSet) sh.shared[slot]).time(tid) == time) {
+                return null;
+            }
+            if (w != 0 && !vc.covers(w)) {
+                c = new Conflict(true, Epochs.tid(w), (int) (sites >>> 32));
+            }
+            if (r == Epochs.SHARED) {
+                ((ReadSet) sh.shared[slot]).set(tid, time, site);
+            } else if (r == 0 || vc.covers(r)) {
+                st[b + 1] = e;
+                st[b + 2] = (sites & 0xFFFFFFFF00000000L) | (site & 0xFFFFFFFFL);
+            } else {
+                ReadSet rs = new ReadSet();
+                rs.set(Epochs.tid(r), Epochs.time(r), (int) sites);
+                rs.set(tid, time, site);
+                if (sh.shared == null) {
+                    sh.shared = new Object[Math.max(1, sh.ids == null ? st.length / 3 : sh.ids.length)];
+                }
+                sh.shared[slot] = rs;
+                st[b + 1] = Epochs.SHARED;
+            }
+            return c;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package racecourse.race.shadow;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.function.Function;
+
+/**
+ * A map from object identity to a value that does not keep its keys alive, split in shards to spread
+ * contention.
+ *
+ * <p>Thread-safe: each shard is guarded by its own monitor.
+ *
+ * @param <V> value type
+ */
+public final class WeakIdentityMap<V> {
+    private static final int SHARDS = 64;
+
+    @SuppressWarnings("unchecked")
+    private final Shard<V>[] shards = new Shard[SHARDS];
+
+    /** Creates an empty map. */
+    public WeakIdentityMap() {
+        for (int i = 0; i < SHARDS; i++) {
+            shards[i] = new Shard<>();
+        }
+    }
+
+    private static int spread(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private Shard<V> shard(int h) {
+        return shards[h & (SHARDS - 1)];
+    }
+
+    /** Returns the value for {@code key}, or null. */
+    public V get(Object key) {
+        int h = spread(System.identityHashCode(key));
+        return shard(h).get(key, h);
+    }
+
+    /** Returns the value for {@code key}, creating it with {@code make} if absent. */
+    public V computeIfAbsent(Object key, Function<Object, ? extends V> make) {
+        int h = spread(System.identityHashCode(key));
+        return shard(h).computeIfAbsent(key, h, make);
+    }
+
+    /** Associates {@code value} with {@code key}. */
+    public void put(Object key, V value) {
+        int h = spread(System.identityHashCode(key));
+        shard(h).put(key, h, value);
+    }
+
+    /** Removes and returns the value for {@code key}, or null. */
+    public V remove(Object key) {
+        int h = spread(System.identityHashCode(key));
+        return shard(h).remove(key, h);
+    }
+
+    /** Returns the number of live entries (approximate under concurrent change). */
+    public int size() {
+        int n = 0;
+        for (Shard<V> s : shards) {
+            n += s.size();
+        }
+        return n;
+    }
+
+    private static final class Entry<V> extends WeakReference<Object> {
+        final int hash;
+        V value;
+        Entry<V> next;
+
+        Entry(Object key, int hash, V value, Entry<V> next, ReferenceQueue<Object> queue) {
+            super(key, queue);
+            this.hash = hash;
+            this.value = value;
+            this.next = next;
+        }
+    }
+
+    private static final class Shard<V> {
+        private final ReferenceQueue<Object> queue = new ReferenceQueue<>(); // guarded by this
+        @SuppressWarnings("unchecked")
+        private Entry<V>[] table = new Entry[16]; // guarded by this
+        private int size; // guarded by this
+
+        synchronized int size() {
+            expunge();
+            return size;
+        }
+
+        synchronized V get(Object key, int h) {
+            Entry<V>[] t = table;
+            for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    return e.value;
+                }
+            }
+            return null;
+        }
+
+        synchronized V computeIfAbsent(Object key, int h, Function<Object, ? extends V> make) {
+            Entry<V>[] t = table;
+            for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    return e.value;
+                }
+            }
+            V v = make.apply(key);
+            insert(key, h, v);
+            return v;
+        }
+
+        synchronized void put(Object key, int h, V value) {
+            Entry<V>[] t = table;
+            for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    e.value = value;
+                    return;
+                }
+            }
+            insert(key, h, value);
+        }
+
+        synchronized V remove(Object key, int h) {
+            Entry<V>[] t = table;
+            int i = (h >>> 6) & (t.length - 1);
+            Entry<V> prev = null;
+            for (Entry<V> e = t[i]; e != null; prev = e, e = e.next) {
+                if (e.get() == key) {
+                    if (prev == null) {
+                        t[i] = e.next;
+                    } else {
+                        prev.next = e.next;
+                    }
+                    size--;
+                    return e.value;
+                }
+            }
+            return null;
+        }
+
+        private void insert(Object key, int h, V value) {
+            expunge();
+            if (size >= table.length * 3 / 4) {
+                resize();
+            }
+            int i = (h >>> 6) & (table.length - 1);
+            table[i] = new Entry<>(key, h, value, table[i], queue);
+            size++;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void resize() {
+            Entry<V>[] old = table;
+            Entry<V>[] t = new Entry[old.length * 2];
+            for (Entry<V> head : old) {
+                for (Entry<V> e = head; e != null; ) {
+                    Entry<V> next = e.next;
+                    int i = (e.hash >>> 6) & (t.length - 1);
+                    e.next = t[i];
+                    t[i] = e;
+                    e = next;
+                }
+            }
+            table = t;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void expunge() {
+            for (Object x; (x = queue.poll()) != null; ) {
+                Entry<V> dead = (Entry<V>) x;
+                int i = (dead.hash >>> 6) & (table.length - 1);
+                Entry<V> prev = null;
+                for (Entry<V> e = table[i]; e != null; prev = e, e = e.next) {
+                    if (e == dead) {
+                        if (prev == null) {
+                            table[i] = e.next;
+                        } else {
+                            prev.next = e.next;
+                        }
+                        size--;
+                        break;
+                    }
+                }
+                dead.value = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package racecourse.race.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import racecourse.race.support.RaceRun;
+
+/**
+ * The command's behaviour on bad input: compile errors, exceptions, exits, hangs and floods of races.
+ * Each test runs one small program from {@code src/test/bad} in a child JVM (about 2 s each; the hang
+ * test waits for its 3 s timeout).
+ */
+class RaceCommandTests {
+    private static String bad(String name) {
+        return "src/test/bad/" + name + ".java";
+    }
+
+    @Test
+    void aProgramThatDoesNotCompileGetsTheCompilerMessageAndStatus2() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("CompileError")));
+        assertEquals(2, r.status(), r::toString);
+        assertTrue(r.err().contains("CompileError.java:3: error:"), r::toString);
+        assertTrue(r.err().contains("does not compile"), r::toString);
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() throws IOException {
+        RaceRun r = RaceRun.of(List.of("src/test/bad/NoSuchProgram.java"));
+        assertEquals(2, r.status(), r::toString);
+        assertTrue(r.err().contains("no such file"), r::toString);
+    }
+
+    @Test
+    void aProgramThatThrowsAfterARaceShowsBothAndExits66() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("ThrowsAfterRace")));
+        assertEquals(66, r.status(), r::toString);
+        assertTrue(r.err().contains("WARNING: DATA RACE"), r::toString);
+        assertTrue(r.err().contains("IllegalStateException: boom after the race"), r::toString);
+        assertTrue(r.err().contains("exited with status 1"), r::toString);
+        assertEquals(1, r.count(), r::toString);
+    }
+
+    @Test
+    void aProgramThatThrowsWithoutARaceKeepsItsStatus() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("ThrowsNoRace")));
+        assertEquals(1, r.status(), r::toString);
+        assertTrue(r.err().contains("IllegalArgumentException: boom without a race"), r::toString);
+        assertEquals(0, r.count(), r::toString);
+    }
+
+    @Test
+    void systemExitStillWritesTheCompleteReport() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("ExitAfterRace")));
+        assertEquals(66, r.status(), r::toString);
+        assertEquals(Boolean.TRUE, r.report().get("complete"), r::toString);
+        assertEquals(1, r.count(), r::toString);
+        assertTrue(r.err().contains("Found 1 data race(s)"), r::toString);
+    }
+
+    @Test
+    void argumentsReachTheProgramAndItsStatusIsKept() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("EchoArgs"), "one", "--two", "3"));
+        assertEquals(3, r.status(), r::toString);
+        assertTrue(r.out().contains("args=one|--two|3"), r::toString);
+    }
+
+    @Test
+    void aHangingProgramIsEndedWithItsThreadDump() throws IOException {
+        RaceRun r = RaceRun.of(List.of("--timeout", "3s", bad("Hang")));
+        assertEquals(124, r.status(), r::toString);
+        assertTrue(r.err().contains("did not finish within 3s"), r::toString);
+        assertTrue(r.err().contains("\"main\"") && r.err().contains("Hang.main"), r::toString);
+    }
+
+    @Test
+    void aFloodOfRacesIsCappedWithACount() throws IOException {
+        RaceRun r = RaceRun.of(List.of("--max-reports", "2", bad("Flood")));
+        assertEquals(66, r.status(), r::toString);
+        assertEquals(6, r.count(), r::toString);
+        assertEquals(2, r.races().size(), r::toString);
+        assertTrue(r.err().contains("4 more race(s) not shown"), r::toString);
+        assertTrue(r.err().contains("Found 6 data race(s)"), r::toString);
+    }
+
+    @Test
+    void durationsParse() {
+        assertEquals(Duration.ofSeconds(30), RaceCommand.parseDuration("30s"));
+        assertEquals(Duration.ofMinutes(2), RaceCommand.parseDuration("2m"));
+        assertEquals(Duration.ofMillis(500), RaceCommand.parseDuration("500ms"));
+        assertEquals(Duration.ofSeconds(7), RaceCommand.parseDuration("7"));
+        assertEquals(null, RaceCommand.parseDuration("soon"));
+    }
+}
