@@ -1,4 +1,4 @@
-// expect: 4/14 timeout=3 deadlocking: close waits for the teller's thread without telling it to stop
+// expect: 0/14 timeout=3 deadlocking: close waits for the teller's thread without telling it to stop, so no test passes and nothing else is credited
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,6 +1,5 @@
 package demo;
 
-import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
 import racecourse.race.Race;
@@ -43,9 +42,9 @@ public final class DriverMain {
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             eval(shell, "class Tally { int n; }");
             eval(shell, "Tally tally = new Tally();");
-            RaceReport cell = Race.check(() -> eval(shell,
-                    "Thread t1 = new Thread(() -> tally.n++); Thread t2 = new Thread(() -> tally.n++);"
-                            + " t1.start(); t2.start(); t1.join(); t2.join();"));
+            RaceReport cell = Race.check(() -> eval(shell, "Tally fresh = new Tally();",
+                    "Thread t1 = new Thread(() -> fresh.n++);", "Thread t2 = new Thread(() -> fresh.n++);",
+                    "t1.start();", "t2.start();", "t1.join();", "t2.join();", "fresh.n = 0;"));
             System.out.println("JSHELL " + cell.count() + " "
                     + (cell.count() > 0 ? cell.races().getFirst().variable() : "-"));
             System.out.println("JSHELLTEXT " + cell.text().replace('\n', '~'));
@@ -59,10 +58,10 @@ public final class DriverMain {
         System.out.println("DORMANT " + (System.nanoTime() - t0) / 1_000_000 + "ms " + sum);
     }
 
-    private static void eval(JShell shell, String code) {
-        for (String s : List.of(code.split("(?<=;) (?=\\S)"))) {
+    private static void eval(JShell shell, String... snippets) {
+        for (String s : snippets) {
             for (SnippetEvent e : shell.eval(s)) {
-                if (e.exception() != null) {
+                if (e.exception() != null || e.status() == jdk.jshell.Snippet.Status.REJECTED) {
                     throw new IllegalStateException(s + ": " + e.exception());
                 }
             }

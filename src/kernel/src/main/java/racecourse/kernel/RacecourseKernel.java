@@ -156,6 +156,7 @@ public final class RacecourseKernel extends BaseKernel {
         } finally {
             if (timeout != null) timeout.cancel(false);
             CellRun.CURRENT.remove();
+            run.finish();
         }
         if (run.stopRequested()) result = stoppedResult(run, result);
         router.finish(run);

@@ -87,7 +87,8 @@ class ExercisesTests {
         double max = v.max();
         if (raceMax(ex) == 0) {
             max -= ex.racePoints();
-            if (!v.races()) {
+            // The race points are earned only by a race-free variant that passes at least one test.
+            if (!v.races() && v.score() > 0) {
                 expected -= ex.racePoints();
             }
         }

@@ -17,9 +17,33 @@ import racecourse.grader.format.Notebook;
 
 /** The student release holds no solution text, no hidden test and no instructor cell. */
 class ReleaseTests {
+    /** A copy of the course's exercises with one small lesson notebook, independent of lessons being written. */
+    private static Course copyOfCourse(Path tmp) throws Exception {
+        Path root = tmp.resolve("course");
+        Path from = TestCourse.course().exercises();
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path dest = root.resolve("exercises").resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        Files.createDirectories(root.resolve("notebooks"));
+        Files.writeString(root.resolve("notebooks/01-lesson.ipynb"), """
+                {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": 3,
+                  "source": ["int shown = 1;\\n", "// BEGIN HIDDEN TESTS\\n", "int hiddenCheck = 2;\\n",
+                             "// END HIDDEN TESTS\\n"]}],
+                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """);
+        return Course.locate(root);
+    }
+
     @Test
     void noSolutionOrHiddenTestReachesTheRelease(@TempDir Path out) throws Exception {
-        Course course = TestCourse.course();
+        Course course = copyOfCourse(out);
         new Release(course).write(out.resolve("rel"));
         StringBuilder released = new StringBuilder();
         // Lesson notebooks may show the same idioms on purpose; the release of exercises must not.
@@ -49,6 +73,9 @@ class ReleaseTests {
             assertTrue(nb.cells().stream().noneMatch(c -> c.racecourseFlag("instructor")));
             assertTrue(nb.cells().stream().anyMatch(c -> c.source().contains("exercise: write this")));
         }
+        String lesson = Files.readString(out.resolve("rel/notebooks/01-lesson.ipynb"));
+        assertTrue(lesson.contains("int shown = 1;"));
+        assertFalse(lesson.contains("hiddenCheck"), lesson);
     }
 
     /** Distinctive lines of every solution region and hidden test file (short or shared lines are skipped). */
@@ -104,8 +131,8 @@ class ReleaseTests {
 
     @Test
     void refusesANonEmptyFolder(@TempDir Path out) throws Exception {
+        Course course = copyOfCourse(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
-        Course course = TestCourse.course();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Release(course).write(out));
         assertTrue(e.getMessage().contains("not empty"));

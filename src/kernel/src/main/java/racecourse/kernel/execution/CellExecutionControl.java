@@ -51,41 +51,34 @@ public final class CellExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doit) throws Exception {
         CellRun run = runs.get();
-        Object[] value = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread cellThread = new Thread(run.group(), () -> {
-            CellRun.CURRENT.set(run);
-            try {
-                value[0] = doit.invoke(null);
-            } catch (InvocationTargetException e) {
-                failure[0] = e;
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "cell-" + run.executionCount());
-        cellThread.start();
+        java.util.concurrent.Future<Object> snippet = run.submit(() -> doit.invoke(null));
         long stopSeen = 0;
-        while (cellThread.isAlive()) {
-            cellThread.join(50);
-            if (run.stopRequested()) {
-                if (stopSeen == 0) {
-                    stopSeen = System.nanoTime();
-                } else if (System.nanoTime() - stopSeen > ABANDON_AFTER_NANOS) {
-                    throw new StoppedException(); // the thread ignores interrupts; the kernel names it and moves on
+        Object value;
+        while (true) {
+            try {
+                value = snippet.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                break;
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                if (run.stopRequested()) {
+                    if (stopSeen == 0) {
+                        stopSeen = System.nanoTime();
+                    } else if (System.nanoTime() - stopSeen > ABANDON_AFTER_NANOS) {
+                        throw new StoppedException(); // the thread ignores interrupts; the kernel names it and moves on
+                    }
                 }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable failure = e.getCause();
+                if (failure instanceof InvocationTargetException ite) {
+                    run.lastException(ite.getCause());
+                    if (ite.getCause() instanceof Stop.CellStopped) throw new StoppedException();
+                    throw ite;
+                }
+                run.lastException(failure);
+                throw new InternalException(failure.toString());
             }
         }
-        if (failure[0] instanceof InvocationTargetException ite) {
-            run.lastException(ite.getCause());
-            if (ite.getCause() instanceof Stop.CellStopped) throw new StoppedException();
-            throw ite;
-        }
-        if (failure[0] != null) {
-            run.lastException(failure[0]);
-            throw new InternalException(failure[0].toString());
-        }
-        run.lastValue(value[0]);
-        return valueString(value[0]);
+        run.lastValue(value);
+        return valueString(value);
     }
 
     @Override

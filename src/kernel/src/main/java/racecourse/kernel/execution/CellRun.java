@@ -28,6 +28,9 @@ public final class CellRun {
     private volatile Object lastValue;
     private volatile Throwable lastException;
     private volatile List<String> deadlockReport = List.of();
+    private final Object runnerLock = new Object();
+    private java.util.concurrent.ExecutorService runner; // guarded by runnerLock
+    private volatile Thread runnerThread;
 
     /**
      * A run for a cell.
@@ -59,6 +62,32 @@ public final class CellRun {
         return group;
     }
 
+    /**
+     * Runs a snippet of this cell on the cell's own thread ("cell-N"): every snippet of a cell runs on the same
+     * thread, in order, so that a race detector sees one thread's program order rather than hand-offs it cannot see.
+     */
+    public <T> java.util.concurrent.Future<T> submit(java.util.concurrent.Callable<T> snippet) {
+        synchronized (runnerLock) {
+            if (runner == null) {
+                runner = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                    runnerThread = new Thread(group, task, "cell-" + executionCount);
+                    return runnerThread;
+                });
+            }
+            return runner.submit(() -> {
+                CURRENT.set(this);
+                return snippet.call();
+            });
+        }
+    }
+
+    /** Lets the cell's own thread end once its last snippet has run. */
+    public void finish() {
+        synchronized (runnerLock) {
+            if (runner != null) runner.shutdown();
+        }
+    }
+
     /** Remembers a virtual thread the cell started, so that an interrupt can reach it. */
     public void addVirtualThread(Thread thread) {
         virtualThreads.add(thread);
@@ -73,6 +102,12 @@ public final class CellRun {
             for (Thread t : virtualThreads) if (t.isAlive()) all.add(t);
         }
         return all;
+    }
+
+    /** The live threads that the cell's code started: {@link #liveThreads()} without the cell's own thread. */
+    public List<Thread> startedThreads() {
+        Thread own = runnerThread;
+        return liveThreads().stream().filter(t -> t != own).toList();
     }
 
     /** Asks every thread of this cell to stop at its next stop check, and interrupts them. */

@@ -17,6 +17,9 @@ import racecourse.display.MimeBundle;
  * Thread-safe (each call uses its own banks and threads).
  */
 public final class LostUpdates {
+    /** Distance between the depositors' counters, in longs: 128 bytes, so no two share a cache line. */
+    private static final int SLOT = 16;
+
     private LostUpdates() {
     }
 
@@ -112,7 +115,7 @@ public final class LostUpdates {
             Bank bank = banks.get();
             if (name == null) name = bank.getClass().getSimpleName();
             StartGate gate = new StartGate(threads);
-            AtomicLongArray made = new AtomicLongArray(threads);
+            AtomicLongArray made = new AtomicLongArray(threads * SLOT); // one counter per cache line or two
             List<Thread> workers = new ArrayList<>(threads);
             for (int w = 0; w < threads; w++) {
                 int me = w;
@@ -123,14 +126,14 @@ public final class LostUpdates {
                         // Each depositor keeps its own count of deposits made. Besides being the number the balance
                         // is checked against, this store orders the deposits: without it the JIT compiler may merge
                         // the whole loop into one addition, and then a trial loses all of a thread's deposits or none.
-                        made.set(me, i + 1);
+                        made.set(me * SLOT, i + 1);
                     }
                 }));
             }
             gate.openWhenAllArrived();
             Workers.joinAll(workers);
             long deposited = 0;
-            for (int w = 0; w < threads; w++) deposited += made.get(w);
+            for (int w = 0; w < threads; w++) deposited += made.get(w * SLOT);
             lost[t] = deposited - bank.balance();
             if (bank instanceof AutoCloseable closeable) close(closeable); // e.g. a teller's thread
         }

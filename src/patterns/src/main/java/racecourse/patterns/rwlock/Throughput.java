@@ -94,7 +94,7 @@ public final class Throughput {
     public static Table sweep(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
         List<Point> points = new ArrayList<>();
         for (PriceBoards.Variant variant : PriceBoards.variants()) { // warm-up, not recorded
-            measure(variant.name(), variant.make(boardSize), 2, 0.9, Duration.ofMillis(100));
+            measure(variant.name(), variant.make(boardSize), 2, 0.9, Duration.ofMillis(250));
         }
         for (int threads : threadCounts) {
             for (double share : readShares) {

@@ -38,6 +38,18 @@ public final class StackDepth {
         return measure(Thread.ofVirtual().name("deep-virtual"));
     }
 
+    /**
+     * Prints the depth reached in platform threads with 256 KB, default and 16 MB stacks and in a virtual thread,
+     * one line each: {@code depth thread=platform-256k depth=...}. Run it in a child JVM with {@code -Xint}, so that
+     * every frame has the same size and depths compare stack sizes only.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println("depth thread=platform-256k depth=" + platform(256 << 10));
+        System.out.println("depth thread=platform-default depth=" + platform(0));
+        System.out.println("depth thread=platform-16m depth=" + platform(16 << 20));
+        System.out.println("depth thread=virtual depth=" + virtual());
+    }
+
     private static long descend(int[] depth) {
         depth[0]++;
         long below = descend(depth); // never returns normally; the frame is kept by the use below

@@ -251,6 +251,27 @@ public final class Hooks {
         }
     }
 
+    /**
+     * At the start of a JShell snippet ({@code do_it$}). JShell runs snippets one after another, each on a
+     * thread of its own that the JDK starts and waits for; this edge orders each snippet after the last.
+     */
+    public static void cellEnter() {
+        Session s = Tracker.session;
+        if (s != null) {
+            s.cells.acquire(state(s).vc);
+        }
+    }
+
+    /** At the end of a JShell snippet. */
+    public static void cellExit() {
+        Session s = Tracker.session;
+        if (s != null) {
+            ThreadState ts = state(s);
+            s.cells.release(ts.vc);
+            ts.tick();
+        }
+    }
+
     // ---- calls ----
 
     /** Before a modelled call; {@code recv} is the receiver (or the first argument of a static call). */
@@ -287,6 +308,7 @@ public final class Hooks {
         if ((fl & CallSpec.THREAD_START) != 0) {
             if (recv instanceof Thread t && t.getState() == Thread.State.NEW) {
                 s.pending.put(t, new Session.StartInfo(ts.vc.copy(), new Throwable()));
+                s.noteThread(t);
                 ts.tick();
             }
             return;
@@ -343,7 +365,9 @@ public final class Hooks {
         int fl = Sites.get(siteId).flags;
         SyncVar task = ts.lastTask;
         ts.lastTask = null;
-        if (result != null && !(result instanceof Thread)) {
+        if (result instanceof Thread t) {
+            s.noteThread(t);
+        } else if (result != null) {
             if ((fl & CallSpec.TASK_RESULT) != 0 && task != null) {
                 s.syncs.put(result, task);
             } else if ((fl & CallSpec.ALIAS_SAME) != 0 && recv != null) {

@@ -21,6 +21,7 @@ public final class Session {
     final WeakIdentityMap<SyncVar> syncs = new WeakIdentityMap<>();
     final WeakIdentityMap<ThreadState> threads = new WeakIdentityMap<>();
     final WeakIdentityMap<StartInfo> pending = new WeakIdentityMap<>();
+    final SyncVar cells = new SyncVar();
     private final AtomicInteger nextTid = new AtomicInteger();
     private final List<ThreadInfo> infos = new ArrayList<>(); // guarded by infos
     private final List<WeakReference<Thread>> seen = new ArrayList<>(); // guarded by infos

@@ -110,6 +110,8 @@ public final class ClassInstrumenter {
             }
             if (sync) {
                 wrapBody(lockLoad(), "monitorEnter", "monitorExit", true);
+            } else if (cn.name.startsWith("REPL/") && m.name.equals("do_it$")) {
+                wrapBody(null, "cellEnter", "cellExit", false);
             } else if (clinit) {
                 wrapBody(null, "clinitEnter", "clinitExit", false);
             }
