@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             KernelStartBench.class,
             racecourse.stress.bench.StressBench.class,
+            racecourse.race.bench.RaceBench.class,
         })
 public final class BenchCommand implements Runnable {
     @Override

@@ -13,6 +13,7 @@ import racecourse.kernel.cli.KernelCommand;
             KernelCommand.class,
             racecourse.stress.cli.StressCommand.class,
             racecourse.stress.cli.JcstressCommand.class,
+            racecourse.race.cli.RaceCommand.class,
             racecourse.grader.cli.GradeCommand.class,
             racecourse.grader.cli.GradeAllCommand.class,
             racecourse.grader.cli.ReleaseCommand.class,

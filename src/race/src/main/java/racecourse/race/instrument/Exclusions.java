@@ -14,6 +14,9 @@ public final class Exclusions {
             "org/jfree/", "org/junit/", "org/opentest4j", "org/apiguardian", "org/openjdk/jcstress/",
             "org/apache/maven/surefire/");
 
+    /** The benchmark's workloads: the detector's only own classes that it tracks. */
+    private static final String WORKLOADS = "racecourse/race/bench/workload/";
+
     private final List<String> prefixes;
 
     /** Creates the exclusions: the built-in ones and {@code extra} (dotted or slashed name prefixes). */
@@ -29,6 +32,9 @@ public final class Exclusions {
 
     /** Returns whether the class with internal name {@code name} is left alone. */
     public boolean excludes(String name) {
+        if (name.startsWith(WORKLOADS)) {
+            return false;
+        }
         for (String p : prefixes) {
             if (name.startsWith(p)) {
                 return true;

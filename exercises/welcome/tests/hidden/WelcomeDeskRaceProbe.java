@@ -1,0 +1,19 @@
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import racecourse.grader.api.Concurrently;
+import racecourse.grader.api.Subject;
+
+/** The workload the race detector watches: two clerks share one desk. Scored by the race check. */
+class WelcomeDeskRaceProbe {
+    @Test
+    void twoClerksShareOneDesk() {
+        WelcomeDeskContract d = Subject.of(WelcomeDeskContract.class).create();
+        Concurrently.run(2, Duration.ofSeconds(20), t -> {
+            for (int i = 0; i < 300; i++) {
+                d.open("c" + i);
+                d.deposit("c" + i, 1);
+                d.balance("c" + i);
+            }
+        });
+    }
+}

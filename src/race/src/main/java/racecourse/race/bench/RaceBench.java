@@ -1,0 +1,140 @@
+package racecourse.race.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import racecourse.race.Agents;
+import racecourse.race.bench.workload.Workloads;
+
+/**
+ * {@code racecourse bench race}: the detector's cost. Runs each workload of {@link Workloads} in fresh JVMs
+ * without and with the detector (agent on), alternating, and reports the median time and heap of each,
+ * their ratios and the geometric means. Not thread-safe (one run).
+ */
+@Command(name = "race", mixinStandardHelpOptions = true,
+        description = "Measure the race detector's slowdown and heap overhead on a set of programs.")
+public final class RaceBench implements Callable<Integer> {
+    @Option(names = "--runs", defaultValue = "3", description = "JVM runs per workload and mode (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--only", split = ",", description = "Run only these workloads (default: all).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--heap", defaultValue = "512m", description = "Maximum heap of each run (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    private final PrintStream out;
+
+    /** Creates the command printing to {@code System.out}. */
+    public RaceBench() {
+        this(System.out);
+    }
+
+    /** Creates the command printing to {@code out}. */
+    public RaceBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** One measured run. */
+    record Sample(long nanos, long peak, long live) {
+    }
+
+    /** The medians of one workload in one mode. */
+    record Median(double millis, double peakMb, double liveMb) {
+        static Median of(List<Sample> s) {
+            return new Median(median(s.stream().mapToLong(Sample::nanos).toArray()) / 1e6,
+                    median(s.stream().mapToLong(Sample::peak).toArray()) / 1048576.0,
+                    median(s.stream().mapToLong(Sample::live).toArray()) / 1048576.0);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<String> names = only.isEmpty() ? Workloads.NAMES : only;
+        String agent = "-javaagent:" + Agents.agentJar().toAbsolutePath() + "=on,max=10";
+        out.printf("Race detector overhead: %d run(s) per workload and mode, -Xmx%s, %d CPU(s).%n", runs, heap,
+                Runtime.getRuntime().availableProcessors());
+        out.println("Time is the workload's own run (after one warm-up pass in the same JVM); heap is the peak "
+                + "during it and the live heap after it (full GC, data still reachable).");
+        out.println();
+        out.printf("%-16s %10s %10s %7s %10s %10s %7s %10s %10s %7s%n", "workload", "base ms", "race ms", "time×",
+                "base peak", "race peak", "peak×", "base live", "race live", "live×");
+        double logTime = 0;
+        double logPeak = 0;
+        double logLive = 0;
+        for (String name : names) {
+            List<Sample> base = new ArrayList<>();
+            List<Sample> race = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                base.add(run(name, null));
+                race.add(run(name, agent));
+            }
+            Median b = Median.of(base);
+            Median r = Median.of(race);
+            double t = r.millis() / b.millis();
+            double p = r.peakMb() / b.peakMb();
+            double l = r.liveMb() / b.liveMb();
+            logTime += Math.log(t);
+            logPeak += Math.log(p);
+            logLive += Math.log(l);
+            out.printf(Locale.ROOT, "%-16s %10.1f %10.1f %6.1f× %8.1fMB %8.1fMB %6.1f× %8.1fMB %8.1fMB %6.1f×%n",
+                    name, b.millis(), r.millis(), t, b.peakMb(), r.peakMb(), p, b.liveMb(), r.liveMb(), l);
+        }
+        int n = names.size();
+        out.printf(Locale.ROOT, "%-16s %10s %10s %6.1f× %10s %10s %6.1f× %10s %10s %6.1f×%n", "geometric mean", "",
+                "", Math.exp(logTime / n), "", "", Math.exp(logPeak / n), "", "", Math.exp(logLive / n));
+        out.println();
+        out.println("Goals: at most 10× time and 5× heap. Go documents 2-20× time and 5-10× memory for -race.");
+        out.println("Measured on a shared machine: treat single figures as noisy; rerun with --runs 5 to check.");
+        return 0;
+    }
+
+    private Sample run(String name, String agent) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
+        if (agent != null) {
+            cmd.add(agent);
+        }
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.add(Workloads.class.getName());
+        cmd.add(name);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("workload " + name + " failed:\n" + output);
+        }
+        if (agent != null && output.contains("DATA RACE")) {
+            throw new IllegalStateException("workload " + name + " is meant to be race-free:\n" + output);
+        }
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result from " + name + ":\n" + output));
+        String[] f = line.split(" ");
+        return new Sample(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]));
+    }
+
+    private static String classPath() {
+        try {
+            return Path.of(Workloads.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the workloads", e);
+        }
+    }
+
+    static double median(long[] xs) {
+        long[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+    }
+}
