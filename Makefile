@@ -45,9 +45,13 @@ protocol-tests:
 notebook-tests:
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter $(PYTHON) src/it/notebooks.py notebooks exercises
 
+# The benchmarks behind the figures in the docs; each prints its numbers (nothing here asserts a timing).
 bench: build
 	rm -rf $(TEST_JUPYTER) && bin/racecourse kernel install --prefix $(TEST_JUPYTER)
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter bin/racecourse bench kernel
+	bin/racecourse bench stress
+	bin/racecourse bench race
+	bin/racecourse bench grader
 
 clean:
 	$(MVN) clean

@@ -1,15 +1,19 @@
 // expect: 5/14 races racy: no lock at all, so concurrent deposits are lost and withdrawals can overdraw
+// (Thread.yield between the read and the write widens the window, so the loss shows even on a busy machine.)
 class Bank {
     private int balance;
 
     void deposit(int amount) {
-        balance += amount;
+        int before = balance;
+        Thread.yield();
+        balance = before + amount;
     }
 
     boolean withdraw(int amount) {
         if (balance < amount) {
             return false;
         }
+        Thread.yield();
         balance -= amount;
         return true;
     }

@@ -23,7 +23,9 @@ class Teller implements AutoCloseable {
     }
 
     void deposit(int amount) {
-        balance += amount;
+        int before = balance;
+        Thread.yield(); // widens the window, so the lost deposits show even on a busy machine
+        balance = before + amount;
     }
 
     int balance() {

@@ -194,13 +194,17 @@ public final class Hooks {
     }
 
     private static Shadow shadow(Session s, ThreadState ts, Object key, int arrayLength) {
-        if (ts.lastKey == key) {
-            return ts.lastShadow;
+        int i = System.identityHashCode(key) & 15;
+        if (ts.cacheKeys[i] == key) {
+            return ts.cacheShadows[i];
         }
-        Shadow sh = s.shadows.computeIfAbsent(key,
-                k -> arrayLength < 0 ? Shadow.forFields() : Shadow.forArray(arrayLength));
-        ts.lastKey = key;
-        ts.lastShadow = sh;
+        Shadow sh = s.shadows.get(key);
+        if (sh == null) {
+            sh = s.shadows.computeIfAbsent(key,
+                    k -> arrayLength < 0 ? Shadow.forFields() : Shadow.forArray(arrayLength));
+        }
+        ts.cacheKeys[i] = key;
+        ts.cacheShadows[i] = sh;
         return sh;
     }
 

@@ -17,8 +17,9 @@ final class ThreadState {
     long epoch;
     boolean started;
     int clinit;
-    Object lastKey;
-    Shadow lastShadow;
+    /** A small direct-mapped cache of the shadows of recently accessed objects. */
+    final Object[] cacheKeys = new Object[16];
+    final Shadow[] cacheShadows = new Shadow[16];
     SyncVar lastTask;
 
     ThreadState(Session session, VectorClock inherited, Throwable createdAt) {

@@ -50,9 +50,9 @@ public final class FastTrack {
                 if (r == Epochs.SHARED) {
                     ReadSet rs = (ReadSet) sh.shared[slot];
                     if (c == null) {
-                        for (int u = 0; u < rs.time.length; u++) {
-                            if (rs.time[u] > vc.get(u)) {
-                                c = new Conflict(false, u, rs.site[u]);
+                        for (int k = 0; k < rs.size; k++) {
+                            if (rs.time[k] > vc.get(rs.tid[k])) {
+                                c = new Conflict(false, rs.tid[k], rs.site[k]);
                                 break;
                             }
                         }

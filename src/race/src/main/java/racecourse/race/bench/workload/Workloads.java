@@ -34,6 +34,7 @@ public final class Workloads {
         String name = args[0];
         Supplier<Object> w = workload(name);
         w.get();
+        w.get();
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
@@ -87,7 +88,7 @@ public final class Workloads {
             ps[i].vy = r.nextDouble();
         }
         double sum = 0;
-        for (int step = 0; step < 500; step++) {
+        for (int step = 0; step < 3_000; step++) {
             for (Particle p : ps) {
                 p.x += p.vx;
                 p.y += p.vy;
@@ -102,7 +103,7 @@ public final class Workloads {
 
     /** A matrix product: array element reads and writes. */
     static Object arrays() {
-        int n = 120;
+        int n = 200;
         double[][] a = new double[n][n];
         double[][] b = new double[n][n];
         double[][] c = new double[n][n];
@@ -140,7 +141,7 @@ public final class Workloads {
     static Object monitors() {
         Counter c = new Counter();
         Runnable work = () -> {
-            for (int i = 0; i < 200_000; i++) {
+            for (int i = 0; i < 1_000_000; i++) {
                 c.increment();
             }
         };
