@@ -1,4 +1,6 @@
 // expect: 8/14 deadlocking: deposit takes the two locks in one order, withdraw in the other
+// (a yield between the two locks makes the deadlock all but certain once the two orders overlap,
+// so the expected score does not depend on how busy the grading machine is)
 class Bank {
     private final Object ledger = new Object();
     private final Object vault = new Object();
@@ -6,6 +8,7 @@ class Bank {
 
     void deposit(int amount) {
         synchronized (ledger) {
+            pause();
             synchronized (vault) {
                 balance += amount;
             }
@@ -14,6 +17,7 @@ class Bank {
 
     boolean withdraw(int amount) {
         synchronized (vault) {
+            pause();
             synchronized (ledger) {
                 if (balance < amount) {
                     return false;
@@ -22,6 +26,10 @@ class Bank {
                 return true;
             }
         }
+    }
+
+    private static void pause() {
+        Thread.yield();
     }
 
     int balance() {

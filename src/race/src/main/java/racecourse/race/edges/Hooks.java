@@ -20,6 +20,7 @@ import racecourse.race.report.Names;
 import racecourse.race.shadow.Conflict;
 import racecourse.race.shadow.FastTrack;
 import racecourse.race.shadow.Shadow;
+import racecourse.race.shadow.WeakIdentityMap;
 
 /**
  * The entry points that instrumented code calls. Each first reads the running session and returns at
@@ -193,25 +194,50 @@ public final class Hooks {
         }
     }
 
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
+    }
+
     private static Shadow shadow(Session s, ThreadState ts, Object key, int arrayLength) {
-        int i = System.identityHashCode(key) & 15;
-        if (ts.cacheKeys[i] == key) {
-            return ts.cacheShadows[i];
+        if (key instanceof ShadowHolder h) {
+            return held(s, h);
         }
-        Shadow sh = s.shadows.get(key);
-        if (sh == null) {
-            sh = s.shadows.computeIfAbsent(key,
-                    k -> arrayLength < 0 ? Shadow.forFields() : Shadow.forArray(arrayLength));
+        int i = System.identityHashCode(key) & 63;
+        WeakIdentityMap.Entry<Shadow> e = ts.cache[i];
+        if (e != null && e.get() == key) {
+            return e.value();
         }
-        ts.cacheKeys[i] = key;
-        ts.cacheShadows[i] = sh;
-        return sh;
+        e = s.shadows.find(key);
+        if (e == null) {
+            e = s.shadows.entry(key, k -> arrayLength < 0 ? Shadow.forFields(s) : Shadow.forArray(s, arrayLength));
+        }
+        ts.cache[i] = e;
+        return e.value();
+    }
+
+    /** Returns the shadow kept in an instrumented object, creating it for this session if needed. */
+    static Shadow held(Session s, ShadowHolder h) {
+        if (h.$race$get() instanceof Shadow sh && sh.session == s) {
+            return sh;
+        }
+        synchronized (STRIPES[System.identityHashCode(h) & (STRIPES.length - 1)]) {
+            if (h.$race$get() instanceof Shadow sh && sh.session == s) {
+                return sh;
+            }
+            Shadow sh = Shadow.forFields(s);
+            h.$race$set(sh);
+            return sh;
+        }
     }
 
     private static void report(Session s, ThreadState ts, Conflict c, int site, boolean write, String variable,
                                String kind) {
         s.log.report(variable, kind, write, ts.info, site, new Throwable(), c.previousWrite(),
-                s.info(c.previousTid()), c.previousSite());
+                s.info(c.previousTid(), c.previousTime()), c.previousSite());
     }
 
     // ---- monitors and class initialization ----
@@ -347,6 +373,12 @@ public final class Hooks {
                 ThreadState other = s.threads.get(t);
                 if (other != null && other != ts) {
                     ts.vc.join(other.vc);
+                    synchronized (other) {
+                        if (!other.retired) {
+                            other.retired = true;
+                            s.retire(other.tid, other.vc.get(other.tid));
+                        }
+                    }
                 }
             }
             return;
@@ -454,8 +486,10 @@ public final class Hooks {
 
     /**
      * Runs the start of a wrapped task on the thread that runs it. A task run by a pool gets a logical
-     * thread of its own (tasks that share a worker thread are not ordered by it, as goroutines are not);
-     * a task run inline by its creator, or by a one-thread executor, runs as part of that thread.
+     * thread of its own (tasks that share a worker thread are not ordered by it, as goroutines are not),
+     * for the first {@link Session#MAX_LOGICAL_TASKS} tasks of a session, which bounds the size of vector
+     * clocks; a later task, a task run inline by its creator, or one run by a one-thread executor runs as
+     * part of the thread that runs it.
      * Returns what {@link #taskEnd} must restore.
      */
     static Object taskBegin(Tasks.Edges e) {
@@ -465,7 +499,8 @@ public final class Hooks {
         }
         Object saved = null;
         ThreadState ts;
-        if (e.ownThread && e.creator != Thread.currentThread()) {
+        if (e.ownThread && e.creator != Thread.currentThread()
+                && s.logicalTasks.incrementAndGet() <= Session.MAX_LOGICAL_TASKS) {
             ThreadState prev = STATE.get();
             saved = prev == null ? NO_STATE : prev;
             ts = new ThreadState(s, e.start.copy(), e.where);
@@ -493,6 +528,9 @@ public final class Hooks {
             }
             if (e.future != null) {
                 s.sync(e.future).release(ts.vc);
+            }
+            if (saved != null) {
+                s.retire(ts.tid, ts.vc.get(ts.tid));
             }
             ts.tick();
         }

@@ -22,8 +22,12 @@ public final class Session {
     final WeakIdentityMap<ThreadState> threads = new WeakIdentityMap<>();
     final WeakIdentityMap<StartInfo> pending = new WeakIdentityMap<>();
     final SyncVar cells = new SyncVar();
+    /** How many pool tasks get a logical thread of their own (see {@code Hooks.taskBegin}). */
+    static final int MAX_LOGICAL_TASKS = 256;
+    final AtomicInteger logicalTasks = new AtomicInteger();
     private final AtomicInteger nextTid = new AtomicInteger();
-    private final List<ThreadInfo> infos = new ArrayList<>(); // guarded by infos
+    private final List<List<ThreadInfo>> infos = new ArrayList<>(); // guarded by infos; per tid, oldest first
+    private final java.util.ArrayDeque<long[]> retired = new java.util.ArrayDeque<>(); // guarded by infos
     private final List<WeakReference<Thread>> seen = new ArrayList<>(); // guarded by infos
     final RaceLog log;
 
@@ -38,19 +42,62 @@ public final class Session {
     }
 
     SyncVar sync(Object key) {
-        return syncs.computeIfAbsent(key, k -> new SyncVar());
+        if (key instanceof ShadowHolder h) {
+            Shadow sh = Hooks.held(this, h);
+            Object v = sh.sync;
+            if (v == null) {
+                synchronized (sh) {
+                    v = sh.sync;
+                    if (v == null) {
+                        v = new SyncVar();
+                        sh.sync = v;
+                    }
+                }
+            }
+            return (SyncVar) v;
+        }
+        SyncVar v = syncs.get(key);
+        return v != null ? v : syncs.computeIfAbsent(key, k -> new SyncVar());
     }
 
-    ThreadInfo newThread() {
-        int tid = nextTid.getAndIncrement();
-        if (tid > Epochs.MAX_TID) {
-            throw new IllegalStateException("race detector: too many threads");
-        }
-        ThreadInfo info = new ThreadInfo(tid);
+    /**
+     * Returns the info of a new thread whose clock starts as {@code clock}. The id of a finished thread is
+     * reused when {@code clock} already covers that thread's last time: everything the old thread did is
+     * ordered before the new one, so sharing the id loses nothing. This keeps clocks small in programs that
+     * start and join many threads.
+     */
+    ThreadInfo newThread(VectorClock clock) {
         synchronized (infos) {
-            infos.add(info);
+            int checked = 0;
+            for (java.util.Iterator<long[]> it = retired.descendingIterator(); it.hasNext() && checked < 16;
+                 checked++) {
+                long[] r = it.next();
+                int tid = (int) r[0];
+                int last = (int) r[1];
+                if (clock != null && clock.get(tid) >= last) {
+                    it.remove();
+                    ThreadInfo info = new ThreadInfo(tid, last + 1);
+                    infos.get(tid).add(info);
+                    return info;
+                }
+            }
+            int tid = nextTid.getAndIncrement();
+            if (tid > Epochs.MAX_TID) {
+                throw new IllegalStateException("race detector: too many threads");
+            }
+            ThreadInfo info = new ThreadInfo(tid, 1);
+            List<ThreadInfo> l = new ArrayList<>(1);
+            l.add(info);
+            infos.add(l);
+            return info;
         }
-        return info;
+    }
+
+    /** Offers the id of a finished thread, whose last time was {@code last}, for reuse. */
+    void retire(int tid, int last) {
+        synchronized (infos) {
+            retired.addLast(new long[] {tid, last});
+        }
     }
 
     void noteThread(Thread t) {
@@ -59,9 +106,19 @@ public final class Session {
         }
     }
 
-    ThreadInfo info(int tid) {
+    /** Returns the info of the thread that had id {@code tid} at its time {@code time}. */
+    ThreadInfo info(int tid, int time) {
         synchronized (infos) {
-            return tid < infos.size() ? infos.get(tid) : null;
+            if (tid >= infos.size()) {
+                return null;
+            }
+            List<ThreadInfo> l = infos.get(tid);
+            for (int i = l.size() - 1; i >= 0; i--) {
+                if (l.get(i).firstTime() <= time) {
+                    return l.get(i);
+                }
+            }
+            return l.getFirst();
         }
     }
 
@@ -79,8 +136,8 @@ public final class Session {
         return out;
     }
 
-    /** Returns the number of threads seen. */
-    public int threadCount() {
+    /** Returns the number of thread ids in use (finished threads' ids are reused). */
+    public int threadIds() {
         return nextTid.get();
     }
 

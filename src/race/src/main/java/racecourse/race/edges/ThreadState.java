@@ -4,6 +4,7 @@ import racecourse.race.clock.Epochs;
 import racecourse.race.clock.VectorClock;
 import racecourse.race.report.ThreadInfo;
 import racecourse.race.shadow.Shadow;
+import racecourse.race.shadow.WeakIdentityMap;
 
 /**
  * A tracked thread's detector state: its vector clock, current epoch and a one-entry cache of the last
@@ -18,17 +19,19 @@ final class ThreadState {
     boolean started;
     int clinit;
     /** A small direct-mapped cache of the shadows of recently accessed objects. */
-    final Object[] cacheKeys = new Object[16];
-    final Shadow[] cacheShadows = new Shadow[16];
+    @SuppressWarnings("unchecked")
+    final WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
     SyncVar lastTask;
+
+    boolean retired;
 
     ThreadState(Session session, VectorClock inherited, Throwable createdAt) {
         this.session = session;
-        this.info = session.newThread();
+        this.info = session.newThread(inherited);
         this.tid = info.tid();
         this.vc = inherited != null ? inherited : new VectorClock();
-        vc.set(tid, 1);
-        epoch = Epochs.of(tid, 1);
+        vc.set(tid, info.firstTime());
+        epoch = Epochs.of(tid, info.firstTime());
         if (createdAt != null) {
             info.createdAt(createdAt);
         }

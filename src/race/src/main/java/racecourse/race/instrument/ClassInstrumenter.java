@@ -34,14 +34,23 @@ import racecourse.race.edges.Sites;
 public final class ClassInstrumenter {
     private static final String HOOKS = "racecourse/race/edges/Hooks";
 
+    private static final String HOLDER = "racecourse/race/edges/ShadowHolder";
+    private static final String SLOT = "$race$shadow";
+
     private final ClassLoader loader;
+    private final boolean addSlot;
     private ClassNode cn;
     private String dottedName;
     private final Map<String, Integer> ownFieldAccess = new HashMap<>();
 
-    /** Creates an instrumenter for classes defined by {@code loader}. */
-    public ClassInstrumenter(ClassLoader loader) {
+    /**
+     * Creates an instrumenter for classes defined by {@code loader}. With {@code addSlot}, classes also get
+     * a field holding the detector's state of each object ({@link racecourse.race.edges.ShadowHolder});
+     * without it (retransformation, which forbids new members) that state lives in a weak map.
+     */
+    public ClassInstrumenter(ClassLoader loader, boolean addSlot) {
         this.loader = loader;
+        this.addSlot = addSlot;
     }
 
     /** Returns the instrumented class file, or null if nothing needed to change. */
@@ -62,12 +71,40 @@ public final class ClassInstrumenter {
                 changed |= new MethodRewrite(m).run();
             }
         }
+        if (addSlot && (cn.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_MODULE)) == 0
+                && !cn.interfaces.contains(HOLDER) && (cn.version & 0xFFFF) >= Opcodes.V1_5) {
+            addSlot();
+            changed = true;
+        }
         if (!changed) {
             return null;
         }
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cn.accept(cw);
         return cw.toByteArray();
+    }
+
+    private void addSlot() {
+        cn.interfaces.add(HOLDER);
+        cn.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC
+                | Opcodes.ACC_VOLATILE, SLOT, "Ljava/lang/Object;", null, null));
+        MethodNode get = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, "$race$get",
+                "()Ljava/lang/Object;", null, null);
+        get.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        get.instructions.add(new FieldInsnNode(Opcodes.GETFIELD, cn.name, SLOT, "Ljava/lang/Object;"));
+        get.instructions.add(new InsnNode(Opcodes.ARETURN));
+        get.maxStack = 1;
+        get.maxLocals = 1;
+        MethodNode set = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, "$race$set",
+                "(Ljava/lang/Object;)V", null, null);
+        set.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        set.instructions.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        set.instructions.add(new FieldInsnNode(Opcodes.PUTFIELD, cn.name, SLOT, "Ljava/lang/Object;"));
+        set.instructions.add(new InsnNode(Opcodes.RETURN));
+        set.maxStack = 2;
+        set.maxLocals = 2;
+        cn.methods.add(get);
+        cn.methods.add(set);
     }
 
     private final class MethodRewrite {
@@ -207,7 +244,7 @@ public final class ClassInstrumenter {
                     return;
                 }
             }
-            if (f.name.startsWith("this$") || f.name.startsWith("val$")) {
+            if (f.name.startsWith("this$") || f.name.startsWith("val$") || f.name.equals(SLOT)) {
                 return;
             }
             int id = site(isStatic ? racecourse.race.edges.Site.STATIC : racecourse.race.edges.Site.FIELD, write,

@@ -31,7 +31,7 @@ public final class RaceTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] out = new ClassInstrumenter(loader).instrument(classFile);
+            byte[] out = new ClassInstrumenter(loader, redefined == null).instrument(classFile);
             if (verbose && out != null) {
                 System.err.println("race detector: instrumented " + className);
             }

@@ -11,15 +11,22 @@ import java.util.Arrays;
  */
 public final class ThreadInfo {
     private final int tid;
+    private final int firstTime;
     private volatile String name = "?";
     private volatile long javaId = -1;
     private volatile WeakReference<Thread> thread = new WeakReference<>(null);
     private volatile Throwable createdAt;
     private volatile Throwable[] siteStacks = new Throwable[64];
 
-    /** Creates the info of detector thread {@code tid}. */
-    public ThreadInfo(int tid) {
+    /** Creates the info of a thread with detector id {@code tid} whose clock starts at {@code firstTime}. */
+    public ThreadInfo(int tid, int firstTime) {
         this.tid = tid;
+        this.firstTime = firstTime;
+    }
+
+    /** Returns the time the thread's own clock starts at (later than that of an earlier thread with its id). */
+    public int firstTime() {
+        return firstTime;
     }
 
     /** Returns the detector id. */

@@ -5,7 +5,8 @@ package racecourse.race.shadow;
  *
  * @param previousWrite whether the earlier access was a write
  * @param previousTid the detector id of the thread that made it
+ * @param previousTime the time of the earlier access in its thread's clock
  * @param previousSite the access site id of the earlier access
  */
-public record Conflict(boolean previousWrite, int previousTid, int previousSite) {
+public record Conflict(boolean previousWrite, int previousTid, int previousTime, int previousSite) {
 }

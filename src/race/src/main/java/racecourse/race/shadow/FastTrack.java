@@ -45,14 +45,14 @@ public final class FastTrack {
                     return null;
                 }
                 if (w != 0 && !vc.covers(w)) {
-                    c = new Conflict(true, Epochs.tid(w), (int) (sites >>> 32));
+                    c = new Conflict(true, Epochs.tid(w), Epochs.time(w), (int) (sites >>> 32));
                 }
                 if (r == Epochs.SHARED) {
                     ReadSet rs = (ReadSet) sh.shared[slot];
                     if (c == null) {
                         for (int k = 0; k < rs.size; k++) {
                             if (rs.time[k] > vc.get(rs.tid[k])) {
-                                c = new Conflict(false, rs.tid[k], rs.site[k]);
+                                c = new Conflict(false, rs.tid[k], rs.time[k], rs.site[k]);
                                 break;
                             }
                         }
@@ -60,7 +60,7 @@ public final class FastTrack {
                     sh.shared[slot] = null;
                     st[b + 1] = 0;
                 } else if (c == null && r != 0 && !vc.covers(r)) {
-                    c = new Conflict(false, Epochs.tid(r), (int) sites);
+                    c = new Conflict(false, Epochs.tid(r), Epochs.time(r), (int) sites);
                 }
                 st[b] = e;
                 st[b + 2] = ((long) site << 32) | (sites & 0xFFFFFFFFL);
@@ -73,7 +73,7 @@ public final class FastTrack {
                 return null;
             }
             if (w != 0 && !vc.covers(w)) {
-                c = new Conflict(true, Epochs.tid(w), (int) (sites >>> 32));
+                c = new Conflict(true, Epochs.tid(w), Epochs.time(w), (int) (sites >>> 32));
             }
             if (r == Epochs.SHARED) {
                 ((ReadSet) sh.shared[slot]).set(tid, time, site);

@@ -15,20 +15,25 @@ public final class Shadow {
     int[] ids;
     long[] state; // guarded by this (writes)
     Object[] shared; // guarded by this; a ReadSet per slot in shared-read mode
+    /** The tracking session this history belongs to (histories kept in objects outlive sessions). */
+    public final Object session;
+    /** The clock of the object as a lock or volatile holder, when kept here; guarded by this. */
+    public volatile Object sync;
 
-    private Shadow(int[] ids, long[] state) {
+    private Shadow(Object session, int[] ids, long[] state) {
+        this.session = session;
         this.ids = ids;
         this.state = state;
     }
 
     /** Creates the history of an object with named variables (fields, or one collection variable). */
-    public static Shadow forFields() {
-        return new Shadow(new int[0], new long[0]);
+    public static Shadow forFields(Object session) {
+        return new Shadow(session, new int[0], new long[0]);
     }
 
     /** Creates the history of an array with {@code length} elements. */
-    public static Shadow forArray(int length) {
-        return new Shadow(null, new long[3 * length]);
+    public static Shadow forArray(Object session, int length) {
+        return new Shadow(session, null, new long[3 * length]);
     }
 
     /** Returns the slot of field {@code fid} without adding it, or -1 (no lock needed). */

@@ -40,6 +40,21 @@ public final class WeakIdentityMap<V> {
         return shard(h).get(key, h);
     }
 
+    /**
+     * Returns the entry of {@code key}, creating its value with {@code make} if absent. An entry holds
+     * its key weakly, so a cache of entries does not keep keys alive.
+     */
+    public Entry<V> entry(Object key, Function<Object, ? extends V> make) {
+        int h = spread(System.identityHashCode(key));
+        return shard(h).entry(key, h, make);
+    }
+
+    /** Returns the entry of {@code key}, or null. */
+    public Entry<V> find(Object key) {
+        int h = spread(System.identityHashCode(key));
+        return shard(h).find(key, h);
+    }
+
     /** Returns the value for {@code key}, creating it with {@code make} if absent. */
     public V computeIfAbsent(Object key, Function<Object, ? extends V> make) {
         int h = spread(System.identityHashCode(key));
@@ -67,7 +82,8 @@ public final class WeakIdentityMap<V> {
         return n;
     }
 
-    private static final class Entry<V> extends WeakReference<Object> {
+    /** A key (held weakly) and its value. */
+    public static final class Entry<V> extends WeakReference<Object> {
         final int hash;
         V value;
         Entry<V> next;
@@ -77,6 +93,11 @@ public final class WeakIdentityMap<V> {
             this.hash = hash;
             this.value = value;
             this.next = next;
+        }
+
+        /** Returns the value. */
+        public V value() {
+            return value;
         }
     }
 
@@ -89,6 +110,16 @@ public final class WeakIdentityMap<V> {
         synchronized int size() {
             expunge();
             return size;
+        }
+
+        synchronized Entry<V> find(Object key, int h) {
+            Entry<V>[] t = table;
+            for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    return e;
+                }
+            }
+            return null;
         }
 
         synchronized V get(Object key, int h) {
@@ -111,6 +142,17 @@ public final class WeakIdentityMap<V> {
             V v = make.apply(key);
             insert(key, h, v);
             return v;
+        }
+
+        synchronized Entry<V> entry(Object key, int h, Function<Object, ? extends V> make) {
+            Entry<V>[] t = table;
+            for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
+                if (e.get() == key) {
+                    return e;
+                }
+            }
+            insert(key, h, make.apply(key));
+            return table[(h >>> 6) & (table.length - 1)];
         }
 
         synchronized void put(Object key, int h, V value) {

@@ -88,7 +88,7 @@ public final class Workloads {
             ps[i].vy = r.nextDouble();
         }
         double sum = 0;
-        for (int step = 0; step < 3_000; step++) {
+        for (int step = 0; step < 20_000; step++) {
             for (Particle p : ps) {
                 p.x += p.vx;
                 p.y += p.vy;
@@ -103,7 +103,7 @@ public final class Workloads {
 
     /** A matrix product: array element reads and writes. */
     static Object arrays() {
-        int n = 200;
+        int n = 300;
         double[][] a = new double[n][n];
         double[][] b = new double[n][n];
         double[][] c = new double[n][n];
@@ -141,7 +141,7 @@ public final class Workloads {
     static Object monitors() {
         Counter c = new Counter();
         Runnable work = () -> {
-            for (int i = 0; i < 1_000_000; i++) {
+            for (int i = 0; i < 4_000_000; i++) {
                 c.increment();
             }
         };
@@ -166,12 +166,12 @@ public final class Workloads {
         }
         Map<String, Integer> counts = new HashMap<>();
         Random r = new Random(2);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 1_000_000; i++) {
             counts.merge(words[r.nextInt(words.length)], 1, Integer::sum);
         }
         ConcurrentHashMap<String, Integer> shared = new ConcurrentHashMap<>();
         Runnable fill = () -> {
-            for (int i = 0; i < 50_000; i++) {
+            for (int i = 0; i < 500_000; i++) {
                 shared.merge(words[i % words.length], 1, Integer::sum);
             }
         };
@@ -192,11 +192,11 @@ public final class Workloads {
     static Object executor() {
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<Long>> fs = new ArrayList<>();
-            for (int i = 0; i < 5_000; i++) {
+            for (int i = 0; i < 20_000; i++) {
                 long k = i;
                 fs.add(pool.submit(() -> {
                     long s = 0;
-                    for (int j = 0; j < 100; j++) {
+                    for (int j = 0; j < 1_000; j++) {
                         s += k * j;
                     }
                     return s;
@@ -219,7 +219,7 @@ public final class Workloads {
 
     static Object pipeline() {
         BlockingQueue<Item> q = new ArrayBlockingQueue<>(256);
-        int n = 100_000;
+        int n = 500_000;
         long[] sum = new long[1];
         Thread consumer = new Thread(() -> {
             try {
@@ -246,13 +246,13 @@ public final class Workloads {
 
     /** Virtual threads that each fill their own slot, joined. */
     static Object virtualThreads() {
-        long[] slots = new long[2_000];
+        long[] slots = new long[10_000];
         List<Thread> ts = new ArrayList<>();
         for (int i = 0; i < slots.length; i++) {
             int k = i;
             ts.add(Thread.ofVirtual().start(() -> {
                 long s = 0;
-                for (int j = 0; j < 200; j++) {
+                for (int j = 0; j < 2_000; j++) {
                     s += j ^ k;
                 }
                 slots[k] = s;
@@ -281,7 +281,7 @@ public final class Workloads {
     static Object objects() {
         List<Node> nodes = new ArrayList<>();
         Node prev = null;
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 1_000_000; i++) {
             Node n = new Node();
             n.id = i;
             n.next = prev;

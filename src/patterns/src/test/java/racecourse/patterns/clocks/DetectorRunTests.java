@@ -1,0 +1,64 @@
+package racecourse.patterns.clocks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import racecourse.patterns.threads.ChildJvm;
+
+class DetectorRunTests {
+    // A report in the detector's text shape, written for this test (two races, one on each variable).
+    private static final String TWO_RACES = """
+            ==================
+            WARNING: DATA RACE
+            Write at Pair.left by thread "one" (#21):
+              Pair.set(Pair.java:5)
+
+            Previous read at Pair.left by thread "two" (#22):
+              Pair.get(Pair.java:9)
+            ==================
+            ==================
+            WARNING: DATA RACE
+            Read at Pair.right by thread "two" (#22):
+              Pair.get(Pair.java:10)
+
+            Previous write at Pair.right by thread "one" (#21):
+              Pair.set(Pair.java:6)
+            ==================
+            Found 2 data race(s)
+            """;
+
+    @Test
+    void splitsTheReportsAndNamesTheirVariables() {
+        List<String> reports = DetectorRun.reports(TWO_RACES);
+        assertEquals(2, reports.size());
+        assertTrue(reports.get(0).startsWith("WARNING: DATA RACE\nWrite at Pair.left"), reports.get(0));
+        assertFalse(reports.get(1).contains("=="), reports.get(1));
+        assertEquals(List.of("Pair.left", "Pair.right"), List.copyOf(DetectorRun.variables(TWO_RACES)));
+    }
+
+    @Test
+    void verdictTellsRacesCleanRunsAndFailuresApart() {
+        Duration d = Duration.ofSeconds(1);
+        assertEquals("2 data race(s) on Pair.left, Pair.right",
+                DetectorRun.verdict(new ChildJvm.Result(DetectorRun.RACES_FOUND, "", TWO_RACES, d)));
+        ChildJvm.Result clean = new ChildJvm.Result(0, "done", "racecourse race: no data races found\n", d);
+        assertEquals("no data race", DetectorRun.verdict(clean));
+        assertTrue(DetectorRun.finished(clean));
+        ChildJvm.Result broken = new ChildJvm.Result(2, "", "\nerror: class Nope not found\n", d);
+        assertEquals("the detector run failed (exit status 2): error: class Nope not found", DetectorRun.verdict(broken));
+        assertFalse(DetectorRun.finished(broken));
+    }
+
+    @Test
+    void explainsEachLineOfOneReport() {
+        List<ReportLines.Line> lines = ReportLines.explain(DetectorRun.reports(TWO_RACES).getFirst());
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(1).meaning().contains("a write of Pair.left by thread one"), lines.get(1).meaning());
+        assertTrue(lines.get(2).meaning().contains("start reading here"), lines.get(2).meaning());
+        assertTrue(lines.get(3).meaning().contains("a read of the same variable by thread two"), lines.get(3).meaning());
+    }
+}
