@@ -10,7 +10,7 @@ PYTHON ?= $(shell j=$$(command -v jupyter || echo /usr/bin/jupyter); head -1 $$j
 TEST_JUPYTER := $(CURDIR)/build/jupyter
 LAB_ARGS ?=
 
-.PHONY: lab setup deps build kernel test unit-tests test-kernel protocol-tests notebook-tests bench check-jdk clean
+.PHONY: lab setup deps build kernel test unit-tests test-kernel protocol-tests notebook-tests browser-check bench check-jdk clean
 
 lab: setup
 	bin/racecourse lab $(LAB_ARGS)
@@ -30,7 +30,7 @@ kernel: build
 	bin/racecourse kernel install
 
 # Every test: unit and stress tests of each module, the kernel over the Jupyter protocol, every notebook.
-test: check-jdk unit-tests test-kernel protocol-tests notebook-tests
+test: check-jdk unit-tests test-kernel protocol-tests notebook-tests browser-check
 	@echo "make test: all suites passed"
 
 unit-tests:
@@ -46,6 +46,9 @@ notebook-tests:
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter $(PYTHON) src/it/notebooks.py notebooks exercises
 
 # The benchmarks behind the figures in the docs; each prints its numbers (nothing here asserts a timing).
+browser-check:
+	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter src/it/browser-check
+
 bench: build
 	rm -rf $(TEST_JUPYTER) && bin/racecourse kernel install --prefix $(TEST_JUPYTER)
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter bin/racecourse bench kernel

@@ -3,13 +3,13 @@ import org.junit.jupiter.api.Test;
 import racecourse.grader.api.Concurrently;
 import racecourse.grader.api.Subject;
 
-/** The workload the race detector watches: a mover and a reader share one stock room. Scored by the race check. */
+/** The workload the race detector watches: a mover and two readers share one stock room. Scored by the race check. */
 class StockRaceProbe {
     @Test
-    void moverAndReader() {
+    void moverAndReaders() {
         StockContract s = Subject.of(StockContract.class).create(4);
         s.add(0, 100);
-        Concurrently.run(2, Duration.ofSeconds(20), t -> {
+        Concurrently.run(3, Duration.ofSeconds(20), t -> {
             for (int i = 0; i < 500; i++) {
                 if (t == 0) {
                     s.move(i % 2 == 0 ? 0 : 3, i % 2 == 0 ? 3 : 0, 1);

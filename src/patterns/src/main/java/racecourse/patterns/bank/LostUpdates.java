@@ -102,7 +102,8 @@ public final class LostUpdates {
 
     /**
      * Runs {@code trials} trials; in each, {@code threads} threads deposit 1 into a new bank from {@code banks}
-     * {@code depositsPerThread} times each.
+     * {@code depositsPerThread} times each. A bank that is {@link AutoCloseable} (a teller with its own thread) is
+     * closed at the end of its trial.
      */
     public static Run measure(Supplier<? extends Bank> banks, int threads, int depositsPerThread, int trials) {
         if (threads < 1 || depositsPerThread < 1 || trials < 1) {

@@ -3,20 +3,13 @@ package racecourse.patterns.icons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import racecourse.display.BarChart;
 import racecourse.display.Displayable;
 import racecourse.display.MimeBundle;
+import racecourse.patterns.trial.ChildJvm;
 import racecourse.patterns.trial.LossHistogram;
 import racecourse.patterns.trial.StartGate;
 
@@ -178,47 +171,15 @@ public final class SharedMapWrites {
      * corrupted map dies with that JVM instead of spinning in this one for ever.
      *
      * @throws IllegalStateException if the JVM cannot be started, fails, or runs past {@link #ISOLATED_RUN_LIMIT}
+     *     (see {@link ChildJvm#run})
      */
     public static Run measureIsolated(MapKind kind, int keysPerThread, int trials) {
         if (keysPerThread < 1 || trials < 1) {
             throw new IllegalArgumentException("keysPerThread and trials must be at least 1, got " + keysPerThread + ", " + trials);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                SharedMapWrites.class.getName(), kind.name(), Integer.toString(keysPerThread), Integer.toString(trials));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start a JVM for the map experiment: " + e.getMessage(), e);
-        }
-        try {
-            String output;
-            try (var in = process.getInputStream()) {
-                CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                if (!process.waitFor(ISOLATED_RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("the map experiment's JVM ran longer than " + ISOLATED_RUN_LIMIT.toSeconds() + " s");
-                }
-                output = read.get(10, TimeUnit.SECONDS);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("the map experiment's JVM failed with exit status " + process.exitValue());
-            }
-            return parse(output.strip());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the map experiment", e);
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the map experiment's result", e);
-        } finally {
-            process.destroyForcibly();
-        }
+        String output = ChildJvm.run(SharedMapWrites.class,
+                List.of(kind.name(), Integer.toString(keysPerThread), Integer.toString(trials)), ISOLATED_RUN_LIMIT);
+        return parse(output.strip());
     }
 
     /** Runs {@link #measure} and prints the result as one line; the entry point of {@link #measureIsolated}. */

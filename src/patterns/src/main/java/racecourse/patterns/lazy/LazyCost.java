@@ -57,6 +57,28 @@ public final class LazyCost {
         return new Cost(name, threads, calls, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Measures every loaded variant with 1 and 2 threads and prints one line per measurement,
+     * {@code cost variant=NAME threads=N calls=C nanos=T}. Run it in a JVM of its own (lesson 7 does, through
+     * {@code ChildJvm}): the notebook kernel's JVM carries the race detector's agent, whose instrumentation of
+     * field accesses would be what is measured. Argument: milliseconds per measurement (default 150).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Duration time = Duration.ofMillis(args.length > 0 ? Long.parseLong(args[0]) : 150);
+        java.util.Map<String, IconCache> variants = new java.util.LinkedHashMap<>();
+        variants.put("synchronized", new SynchronizedIcons(new racecourse.patterns.icons.IconLoader()));
+        variants.put("double-checked", new DoubleCheckedIcons(new racecourse.patterns.icons.IconLoader()));
+        variants.put("holder-class", new HolderIcons());
+        variants.put("no-synchronization", new RacyDoubleCheckedIcons(new racecourse.patterns.icons.IconLoader()));
+        for (var e : variants.entrySet()) {
+            for (int threads = 1; threads <= 2; threads++) {
+                Cost c = measure(e.getKey(), e.getValue(), threads, time);
+                System.out.println("cost variant=" + c.name() + " threads=" + threads + " calls=" + c.calls()
+                        + " nanos=" + c.elapsed().toNanos());
+            }
+        }
+    }
+
     private static long run(IconCache cache, int threads, Duration time) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch ready = new CountDownLatch(threads);

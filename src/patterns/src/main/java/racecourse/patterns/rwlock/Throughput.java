@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import racecourse.display.LineChart;
+import racecourse.patterns.trial.ChildJvm;
 import racecourse.patterns.trial.StartGate;
 import racecourse.patterns.trial.Workers;
 import tech.tablesaw.api.DoubleColumn;
@@ -92,6 +93,10 @@ public final class Throughput {
 
     /** Measures every variant of {@link PriceBoards#variants()} for every thread count and read share. */
     public static Table sweep(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
+        return table(points(boardSize, threadCounts, readShares, timePerPoint));
+    }
+
+    private static List<Point> points(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
         List<Point> points = new ArrayList<>();
         for (PriceBoards.Variant variant : PriceBoards.variants()) { // warm-up, not recorded
             measure(variant.name(), variant.make(boardSize), 2, 0.9, Duration.ofMillis(250));
@@ -103,7 +108,52 @@ public final class Throughput {
                 }
             }
         }
+        return points;
+    }
+
+    /** Longest an isolated sweep may take before its JVM is ended. */
+    static final Duration ISOLATED_SWEEP_LIMIT = Duration.ofMinutes(10);
+
+    /**
+     * Runs {@link #sweep} in a separate JVM with no agents, so that the numbers are not distorted by the
+     * instrumentation a notebook's JVM may carry (the race detector's, for example), and returns its table.
+     */
+    public static Table sweepIsolated(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
+        if (boardSize < 2 || threadCounts.length == 0 || readShares.length == 0) {
+            throw new IllegalArgumentException("need a board of at least 2 prices, a thread count and a read share");
+        }
+        String output = ChildJvm.run(Throughput.class, List.of(Integer.toString(boardSize),
+                java.util.Arrays.stream(threadCounts).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")),
+                java.util.Arrays.stream(readShares).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(",")),
+                Long.toString(timePerPoint.toMillis())), ISOLATED_SWEEP_LIMIT);
+        List<Point> points = new ArrayList<>();
+        for (String line : output.strip().split("\\R")) {
+            String[] f = line.split("\t");
+            if (f.length != 5) throw new IllegalStateException("unexpected line from the sweep: '" + line + "'");
+            points.add(new Point(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                    Long.parseLong(f[4])));
+        }
         return table(points);
+    }
+
+    /**
+     * Runs a sweep and prints one tab-separated line per point (board, threads, read share, ops/ms, wrong
+     * totals); the entry point of {@link #sweepIsolated}. Arguments: board size, thread counts and read shares
+     * (comma-separated), milliseconds per point.
+     */
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            System.err.println("usage: Throughput BOARD_SIZE THREADS,... READ_SHARE,... MILLIS_PER_POINT");
+            System.exit(2);
+        }
+        int size = Integer.parseInt(args[0]);
+        int[] threads = java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+        double[] shares = java.util.Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray();
+        Duration time = Duration.ofMillis(Long.parseLong(args[3]));
+        for (Point p : points(size, threads, shares, time)) {
+            System.out.println(String.join("\t", p.board(), Integer.toString(p.threads()), Double.toString(p.readShare()),
+                    Double.toString(p.opsPerMs()), Long.toString(p.wrongTotals())));
+        }
     }
 
     /** The points as a table: columns board, threads, readers %, ops/ms, wrong totals. */

@@ -59,6 +59,14 @@ class PriceBoardTests {
     }
 
     @Test
+    void anIsolatedSweepReturnsTheSameShapeOfTable() {
+        Table sweep = Throughput.sweepIsolated(16, new int[] {2}, new double[] {0.9}, Duration.ofMillis(20));
+        assertEquals(PriceBoards.variants().size(), sweep.rowCount());
+        assertEquals(0, (long) sweep.intColumn("wrong totals").sum());
+        assertTrue(sweep.doubleColumn("ops/ms").min() > 0, sweep.print());
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new MutexPriceBoard(0));
         assertThrows(IllegalArgumentException.class,

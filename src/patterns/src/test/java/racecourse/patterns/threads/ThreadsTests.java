@@ -72,11 +72,15 @@ class ThreadsTests {
         assertEquals(3, Interleaving.runs("AABA"));
     }
 
-    // Budget: 8 threads x 40 ms, one child JVM per mode (about 1.5 s together). Thresholds leave a wide margin.
+    // Budget: 8 threads x 40 ms per child JVM; the synchronized run is repeated up to 3 times (a busy machine can
+    // only make it slower, so the fastest run counts), the native run once (about 1.5 s to 3 s together).
     @Test
     void synchronizedNoLongerPinsButANativeCallDoes() {
         List<String> opts = List.of("-Djdk.virtualThreadScheduler.parallelism=1", "--enable-native-access=ALL-UNNAMED");
-        long sync = elapsed(ChildJvm.run(Pinning.class, opts, List.of("synchronized-sleep", "8", "40"), CHILD_DEADLINE));
+        long sync = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && sync >= 8 * 40 * 3 / 4; attempt++) {
+            sync = Math.min(sync, elapsed(ChildJvm.run(Pinning.class, opts, List.of("synchronized-sleep", "8", "40"), CHILD_DEADLINE)));
+        }
         long nat = elapsed(ChildJvm.run(Pinning.class, opts, List.of("native-sleep", "8", "40"), CHILD_DEADLINE));
         assertTrue(sync < 8 * 40 * 3 / 4, "synchronized sleep took " + sync + " ms: pinned?");
         assertTrue(nat >= 8 * 40, "native sleep took only " + nat + " ms: not pinned?");

@@ -60,38 +60,50 @@ public final class RaceBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         List<String> names = only.isEmpty() ? Workloads.NAMES : only;
-        String agent = "-javaagent:" + Agents.agentJar().toAbsolutePath() + "=on,max=10";
+        String jar = "-javaagent:" + Agents.agentJar().toAbsolutePath();
+        String agent = jar + "=on,max=10";
         out.printf("Race detector overhead: %d run(s) per workload and mode, -Xmx%s, %d CPU(s).%n", runs, heap,
                 Runtime.getRuntime().availableProcessors());
-        out.println("Time is the workload's own run (after one warm-up pass in the same JVM); heap is the peak "
+        out.println("Time is the workload's own run (after two warm-up passes in the same JVM); heap is the peak "
                 + "during it and the live heap after it (full GC, data still reachable).");
         out.println();
-        out.printf("%-16s %10s %10s %7s %10s %10s %7s %10s %10s %7s%n", "workload", "base ms", "race ms", "time×",
-                "base peak", "race peak", "peak×", "base live", "race live", "live×");
+        out.println("Dormant: the agent loaded without options, as in the notebook kernel (tracking off).");
+        out.println();
+        out.printf("%-16s %10s %10s %7s %10s %10s %7s %10s %10s %7s %10s %8s%n", "workload", "base ms", "race ms",
+                "time×", "base peak", "race peak", "peak×", "base live", "race live", "live×", "dormant ms",
+                "dormant×");
         double logTime = 0;
         double logPeak = 0;
         double logLive = 0;
+        double logDormant = 0;
         for (String name : names) {
             List<Sample> base = new ArrayList<>();
             List<Sample> race = new ArrayList<>();
+            List<Sample> dormant = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 base.add(run(name, null));
                 race.add(run(name, agent));
+                dormant.add(run(name, jar));
             }
             Median b = Median.of(base);
             Median r = Median.of(race);
+            Median d = Median.of(dormant);
+            logDormant += Math.log(d.millis() / b.millis());
             double t = r.millis() / b.millis();
             double p = r.peakMb() / b.peakMb();
             double l = r.liveMb() / b.liveMb();
             logTime += Math.log(t);
             logPeak += Math.log(p);
             logLive += Math.log(l);
-            out.printf(Locale.ROOT, "%-16s %10.1f %10.1f %6.1f× %8.1fMB %8.1fMB %6.1f× %8.1fMB %8.1fMB %6.1f×%n",
-                    name, b.millis(), r.millis(), t, b.peakMb(), r.peakMb(), p, b.liveMb(), r.liveMb(), l);
+            out.printf(Locale.ROOT,
+                    "%-16s %10.1f %10.1f %6.1f× %8.1fMB %8.1fMB %6.1f× %8.1fMB %8.1fMB %6.1f× %10.1f %7.2f×%n",
+                    name, b.millis(), r.millis(), t, b.peakMb(), r.peakMb(), p, b.liveMb(), r.liveMb(), l,
+                    d.millis(), d.millis() / b.millis());
         }
         int n = names.size();
-        out.printf(Locale.ROOT, "%-16s %10s %10s %6.1f× %10s %10s %6.1f× %10s %10s %6.1f×%n", "geometric mean", "",
-                "", Math.exp(logTime / n), "", "", Math.exp(logPeak / n), "", "", Math.exp(logLive / n));
+        out.printf(Locale.ROOT, "%-16s %10s %10s %6.1f× %10s %10s %6.1f× %10s %10s %6.1f× %10s %7.2f×%n",
+                "geometric mean", "", "", Math.exp(logTime / n), "", "", Math.exp(logPeak / n), "", "",
+                Math.exp(logLive / n), "", Math.exp(logDormant / n));
         out.println();
         out.println("Goals: at most 10× time and 5× heap. Go documents 2-20× time and 5-10× memory for -race.");
         out.println("Measured on a shared machine: treat single figures as noisy; rerun with --runs 5 to check.");

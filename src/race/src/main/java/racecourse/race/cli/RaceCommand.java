@@ -73,7 +73,7 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "-J", paramLabel = "JVMOPT", description = "Pass an option to the program's JVM (repeatable).")
     List<String> jvmOptions = new ArrayList<>();
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "A single-file program File.java, or a main class.")
+    @Parameters(index = "0", paramLabel = "PROGRAM", preprocessor = ProgramArgs.class, description = "A single-file program File.java, or a main class.")
     String program;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
@@ -81,6 +81,23 @@ public final class RaceCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    /**
+     * Takes the program and everything after it as the program's arguments, even arguments that look like
+     * options of this command (works however the enclosing command line is configured).
+     */
+    public static final class ProgramArgs implements picocli.CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> rest, picocli.CommandLine.Model.CommandSpec spec,
+                                  picocli.CommandLine.Model.ArgSpec arg, java.util.Map<String, Object> info) {
+            RaceCommand c = spec.commandLine().getCommand();
+            c.program = rest.pop();
+            while (!rest.isEmpty()) {
+                c.args.add(rest.pop());
+            }
+            return true;
+        }
+    }
 
     /** Creates the command; the program's output and the command's messages go to this process's streams. */
     public RaceCommand() {

@@ -5,15 +5,19 @@ import java.util.Arrays;
 /**
  * A vector clock: one logical time per tracked thread, indexed by the thread's small detector id.
  *
- * <p>Kept sparse (sorted ids and times) while it knows few threads, dense (an array indexed by id) once
- * it knows many: a program that runs thousands of short tasks gives each a thread id, and each task's
- * clock knows only a handful of them. Not thread-safe: a thread's own clock is changed only by that
- * thread; clocks of synchronization objects are guarded by the object that holds them.
+ * <p>Copies are cheap: a clock is a base array, shared copy-on-write between copies, plus a short sorted
+ * list of entries that differ from it. A thread that starts thousands of threads hands each a copy of its
+ * clock without copying the array; the differences are folded into a new base only when they grow long.
+ *
+ * <p>Not thread-safe: a thread's own clock is changed only by that thread; clocks of synchronization
+ * objects are guarded by the object that holds them. Times only grow.
  */
 public final class VectorClock {
-    private static final int SPARSE_MAX = 32;
+    private static final int DELTA_MAX = 32;
+    private static final int[] EMPTY = new int[0];
 
-    private int[] dense; // null while sparse
+    private int[] base = EMPTY;
+    private boolean baseOwned;
     private int[] ids = new int[4];
     private int[] times = new int[4];
     private int size;
@@ -24,31 +28,25 @@ public final class VectorClock {
 
     /** Returns the time of thread {@code tid}. */
     public int get(int tid) {
-        int[] d = dense;
-        if (d != null) {
-            return tid < d.length ? d[tid] : 0;
+        if (size > 0) {
+            int i = Arrays.binarySearch(ids, 0, size, tid);
+            if (i >= 0) {
+                return times[i];
+            }
         }
-        int i = Arrays.binarySearch(ids, 0, size, tid);
-        return i >= 0 ? times[i] : 0;
+        int[] b = base;
+        return tid < b.length ? b[tid] : 0;
     }
 
-    /** Sets the time of thread {@code tid}. */
+    /** Sets the time of thread {@code tid} (times only grow). */
     public void set(int tid, int time) {
-        if (dense != null) {
-            if (tid >= dense.length) {
-                dense = Arrays.copyOf(dense, Math.max(tid + 1, dense.length * 2));
-            }
-            dense[tid] = time;
+        if (baseOwned && tid < base.length) {
+            base[tid] = time;
             return;
         }
         int i = Arrays.binarySearch(ids, 0, size, tid);
         if (i >= 0) {
             times[i] = time;
-            return;
-        }
-        if (size == SPARSE_MAX) {
-            toDense(tid);
-            dense[tid] = time;
             return;
         }
         int at = -i - 1;
@@ -61,44 +59,56 @@ public final class VectorClock {
         ids[at] = tid;
         times[at] = time;
         size++;
+        if (size > DELTA_MAX) {
+            fold();
+        }
     }
 
-    private void toDense(int alsoTid) {
-        int max = alsoTid;
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, ids[i]);
+    /** Folds the differences into a new base array owned by this clock. */
+    private void fold() {
+        int n = base.length;
+        if (size > 0) {
+            n = Math.max(n, ids[size - 1] + 1);
         }
-        int[] d = new int[max + 1];
+        int[] b = baseOwned && n == base.length ? base : Arrays.copyOf(base, n);
         for (int i = 0; i < size; i++) {
-            d[ids[i]] = times[i];
+            b[ids[i]] = times[i];
         }
-        dense = d;
-        ids = null;
-        times = null;
+        base = b;
+        baseOwned = true;
         size = 0;
     }
 
     /** Makes this clock the pointwise maximum of itself and {@code other}. */
     public void join(VectorClock other) {
-        if (other.dense != null) {
-            int[] o = other.dense;
+        if (other == this) {
+            return;
+        }
+        if (base.length == 0 && size == 0) {
+            become(other);
+            return;
+        }
+        if (other.base != base) {
+            int[] o = other.base;
             int n = o.length;
-            while (n > 0 && o[n - 1] == 0) {
-                n--;
+            boolean bigger = false;
+            for (int i = 0; i < n && !bigger; i++) {
+                bigger = o[i] > get(i);
             }
-            if (dense == null) {
-                toDense(n - 1);
-            }
-            if (n > dense.length) {
-                dense = Arrays.copyOf(dense, n);
-            }
-            int[] t = dense;
-            for (int i = 0; i < n; i++) {
-                if (o[i] > t[i]) {
-                    t[i] = o[i];
+            if (bigger) {
+                if (!baseOwned || size > 0) {
+                    fold();
+                }
+                if (n > base.length) {
+                    base = Arrays.copyOf(base, n);
+                }
+                int[] b = base;
+                for (int i = 0; i < n; i++) {
+                    if (o[i] > b[i]) {
+                        b[i] = o[i];
+                    }
                 }
             }
-            return;
         }
         for (int i = 0; i < other.size; i++) {
             int tid = other.ids[i];
@@ -109,34 +119,39 @@ public final class VectorClock {
         }
     }
 
+    private void become(VectorClock other) {
+        base = other.base;
+        baseOwned = false;
+        other.baseOwned = false;
+        ids = Arrays.copyOf(other.ids, Math.max(4, other.size));
+        times = Arrays.copyOf(other.times, Math.max(4, other.size));
+        size = other.size;
+    }
+
     /** Returns whether epoch {@code e} (see {@link Epochs}) is ordered before or at this clock. */
     public boolean covers(long e) {
         return Epochs.time(e) <= get(Epochs.tid(e));
     }
 
-    /** Returns an independent copy. */
+    /** Returns an independent copy (sharing the base array until either side changes it). */
     public VectorClock copy() {
         VectorClock c = new VectorClock();
-        if (dense != null) {
-            c.dense = dense.clone();
-            c.ids = null;
-            c.times = null;
-        } else {
-            c.ids = Arrays.copyOf(ids, Math.max(4, size));
-            c.times = Arrays.copyOf(times, Math.max(4, size));
-            c.size = size;
-        }
+        c.become(this);
         return c;
     }
 
     @Override
     public String toString() {
-        if (dense != null) {
-            return Arrays.toString(dense);
-        }
         StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < size; i++) {
-            b.append(i == 0 ? "" : ", ").append(ids[i]).append('=').append(times[i]);
+        int n = base.length;
+        if (size > 0) {
+            n = Math.max(n, ids[size - 1] + 1);
+        }
+        for (int i = 0; i < n; i++) {
+            int t = get(i);
+            if (t != 0) {
+                b.append(b.length() == 1 ? "" : ", ").append(i).append('=').append(t);
+            }
         }
         return b.append('}').toString();
     }

@@ -32,11 +32,14 @@ public final class Hooks {
     private static final InheritableThreadLocal<ThreadState> STATE = new InheritableThreadLocal<>() {
         @Override
         protected ThreadState childValue(ThreadState parent) {
-            Session s = Tracker.session;
+            Session s = Tracker.on ? Tracker.session : null;
             if (parent == null || s == null || parent.session != s) {
                 return null;
             }
-            ThreadState child = new ThreadState(s, parent.vc.copy(), new Throwable());
+            ThreadState child = new ThreadState(s, parent.vc.copy(), null);
+            if (child.info.keepsStacks()) {
+                child.info.createdAt(new Throwable());
+            }
             parent.tick();
             return child;
         }
@@ -91,7 +94,7 @@ public final class Hooks {
 
     /** After {@code GETFIELD}. */
     public static void getField(Object obj, int site) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && obj != null) {
             field(s, obj, site, false);
         }
@@ -99,7 +102,7 @@ public final class Hooks {
 
     /** Before {@code PUTFIELD}. */
     public static void putField(Object obj, int site) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && obj != null) {
             field(s, obj, site, true);
         }
@@ -107,7 +110,7 @@ public final class Hooks {
 
     /** After {@code GETSTATIC}. */
     public static void getStatic(int site) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             field(s, null, site, false);
         }
@@ -115,7 +118,7 @@ public final class Hooks {
 
     /** Before {@code PUTSTATIC}. */
     public static void putStatic(int site) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             field(s, null, site, true);
         }
@@ -158,7 +161,7 @@ public final class Hooks {
 
     /** Before an array load ({@code xALOAD}). */
     public static void arrayLoad(Object array, int index, int site) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && array != null) {
             element(s, array, index, site, false);
         }
@@ -166,7 +169,7 @@ public final class Hooks {
 
     /** Before an array store ({@code xASTORE}). */
     public static void arrayStore(Object array, int index, int site) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && array != null) {
             element(s, array, index, site, true);
         }
@@ -244,7 +247,7 @@ public final class Hooks {
 
     /** After {@code MONITORENTER} and at the start of a synchronized method. */
     public static void monitorEnter(Object lock) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
             s.sync(lock).acquire(ts.vc);
@@ -253,7 +256,7 @@ public final class Hooks {
 
     /** Before {@code MONITOREXIT} and at each exit of a synchronized method. */
     public static void monitorExit(Object lock) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
             s.sync(lock).release(ts.vc);
@@ -266,7 +269,7 @@ public final class Hooks {
      * happens before any other thread uses the class, so its accesses are not recorded.
      */
     public static void clinitEnter() {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             state(s).clinit++;
         }
@@ -274,7 +277,7 @@ public final class Hooks {
 
     /** At the end of a static initializer. */
     public static void clinitExit() {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             ThreadState ts = state(s);
             ts.clinit = Math.max(0, ts.clinit - 1);
@@ -286,7 +289,7 @@ public final class Hooks {
      * thread of its own that the JDK starts and waits for; this edge orders each snippet after the last.
      */
     public static void cellEnter() {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             s.cells.acquire(state(s).vc);
         }
@@ -294,7 +297,7 @@ public final class Hooks {
 
     /** At the end of a JShell snippet. */
     public static void cellExit() {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             ThreadState ts = state(s);
             s.cells.release(ts.vc);
@@ -306,7 +309,7 @@ public final class Hooks {
 
     /** Before a modelled call; {@code recv} is the receiver (or the first argument of a static call). */
     public static void callBefore(Object recv, int siteId) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s == null || recv == null) {
             return;
         }
@@ -354,7 +357,7 @@ public final class Hooks {
 
     /** After a modelled call. */
     public static void callAfter(Object recv, int siteId) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s == null || recv == null) {
             return;
         }
@@ -393,7 +396,7 @@ public final class Hooks {
 
     /** After a modelled call whose result takes part in synchronization (a lock's read side, a future). */
     public static void callResult(Object result, Object recv, int siteId) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s == null) {
             return;
         }
@@ -430,7 +433,7 @@ public final class Hooks {
      * before happens before the task, and the task happens before whoever waits for it.
      */
     public static Object wrap(Object task, Object recv, int siteId, int kind) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s == null || task == null || task instanceof Tasks.Tracked) {
             return task;
         }
@@ -493,7 +496,7 @@ public final class Hooks {
      * Returns what {@link #taskEnd} must restore.
      */
     static Object taskBegin(Tasks.Edges e) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s == null || s != e.session) {
             return null;
         }
@@ -519,7 +522,7 @@ public final class Hooks {
 
     /** Runs the end of a wrapped task on the thread that ran it. */
     static void taskEnd(Tasks.Edges e, Object saved) {
-        Session s = Tracker.session;
+        Session s = Tracker.on ? Tracker.session : null;
         if (s != null && s == e.session) {
             ThreadState ts = state(s);
             e.done.release(ts.vc);

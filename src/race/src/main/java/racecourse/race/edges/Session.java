@@ -22,6 +22,13 @@ public final class Session {
     final WeakIdentityMap<ThreadState> threads = new WeakIdentityMap<>();
     final WeakIdentityMap<StartInfo> pending = new WeakIdentityMap<>();
     final SyncVar cells = new SyncVar();
+    /**
+     * How many threads of a session have their stacks recorded (where they were created, and the stack of
+     * their first access at each site). Later threads are reported with the accessing line only: this bounds
+     * the memory of programs that start many thousands of threads.
+     */
+    static final int STACK_THREADS = 2048;
+    private int infoCount; // guarded by infos
     /** How many pool tasks get a logical thread of their own (see {@code Hooks.taskBegin}). */
     static final int MAX_LOGICAL_TASKS = 256;
     final AtomicInteger logicalTasks = new AtomicInteger();
@@ -76,7 +83,7 @@ public final class Session {
                 int last = (int) r[1];
                 if (clock != null && clock.get(tid) >= last) {
                     it.remove();
-                    ThreadInfo info = new ThreadInfo(tid, last + 1);
+                    ThreadInfo info = new ThreadInfo(tid, last + 1, ++infoCount <= STACK_THREADS);
                     infos.get(tid).add(info);
                     return info;
                 }
@@ -85,7 +92,7 @@ public final class Session {
             if (tid > Epochs.MAX_TID) {
                 throw new IllegalStateException("race detector: too many threads");
             }
-            ThreadInfo info = new ThreadInfo(tid, 1);
+            ThreadInfo info = new ThreadInfo(tid, 1, ++infoCount <= STACK_THREADS);
             List<ThreadInfo> l = new ArrayList<>(1);
             l.add(info);
             infos.add(l);

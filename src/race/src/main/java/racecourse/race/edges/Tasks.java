@@ -41,7 +41,7 @@ final class Tasks {
             this.future = future;
             this.creator = Thread.currentThread();
             this.ownThread = ownThread;
-            this.where = ownThread ? new Throwable() : null;
+            this.where = ownThread && session.logicalTasks.get() < Session.MAX_LOGICAL_TASKS ? new Throwable() : null;
         }
     }
 

@@ -19,7 +19,7 @@ final class ThreadState {
     boolean started;
     int clinit;
     /** A small direct-mapped cache of the shadows of recently accessed objects. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     final WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
     SyncVar lastTask;
 

@@ -5,6 +5,12 @@ package racecourse.race.edges;
  * agent). Thread-safe: the session is published through a volatile field.
  */
 public final class Tracker {
+    /**
+     * Whether a session may be running: a plain field, read first by every hook, so that a dormant agent
+     * does not stop the JIT from optimizing the code around the hooks (a volatile read would). A thread
+     * sees it switched on at the latest after its next synchronization with the thread that switched it.
+     */
+    static boolean on;
     static volatile Session session;
     private static volatile boolean agentLoaded;
 
@@ -24,10 +30,12 @@ public final class Tracker {
     /** Starts tracking into {@code s}. */
     public static void begin(Session s) {
         session = s;
+        on = true;
     }
 
     /** Stops tracking and returns the session that was running, or null. */
     public static Session end() {
+        on = false;
         Session s = session;
         session = null;
         return s;

@@ -12,7 +12,10 @@ public final class Exclusions {
             "java/", "javax/", "jdk/", "sun/", "com/sun/", "racecourse/race/", "racecourse/kernel/", "org/dflib/",
             "org/zeromq/", "zmq/", "com/google/gson/", "org/objectweb/asm/", "picocli/", "tech/tablesaw/",
             "org/jfree/", "org/junit/", "org/opentest4j", "org/apiguardian", "org/openjdk/jcstress/",
-            "org/apache/maven/surefire/");
+            "org/apache/maven/surefire/", "com/google/common/", "com/google/thirdparty/", "com/google/errorprone/",
+            "com/google/j2objc/", "it/unimi/dsi/fastutil/", "org/roaringbitmap/", "com/ibm/icu/",
+            "io/github/classgraph/", "nonapi/io/github/classgraph/", "org/apache/commons/math3/", "joptsimple/",
+            "org/checkerframework/");
 
     /** The benchmark's workloads: the detector's only own classes that it tracks. */
     private static final String WORKLOADS = "racecourse/race/bench/workload/";

@@ -12,16 +12,25 @@ import java.util.Arrays;
 public final class ThreadInfo {
     private final int tid;
     private final int firstTime;
+    private final boolean keepStacks;
     private volatile String name = "?";
     private volatile long javaId = -1;
     private volatile WeakReference<Thread> thread = new WeakReference<>(null);
     private volatile Throwable createdAt;
-    private volatile Throwable[] siteStacks = new Throwable[64];
+    private volatile int[] sites = new int[2]; // written by the owner only, published by the volatile stacks
+    private volatile Throwable[] stacks = new Throwable[2];
+    private int count; // owner only
 
     /** Creates the info of a thread with detector id {@code tid} whose clock starts at {@code firstTime}. */
-    public ThreadInfo(int tid, int firstTime) {
+    public ThreadInfo(int tid, int firstTime, boolean keepStacks) {
         this.tid = tid;
         this.firstTime = firstTime;
+        this.keepStacks = keepStacks;
+    }
+
+    /** Returns whether this thread's stacks are recorded (see {@code Session.STACK_THREADS}). */
+    public boolean keepsStacks() {
+        return keepStacks;
     }
 
     /** Returns the time the thread's own clock starts at (later than that of an earlier thread with its id). */
@@ -43,7 +52,7 @@ public final class ThreadInfo {
 
     /** Records where the thread was created or started. */
     public void createdAt(Throwable where) {
-        createdAt = where;
+        createdAt = keepStacks ? where : null;
     }
 
     /** Returns where the thread was created or started, or null. */
@@ -68,20 +77,36 @@ public final class ThreadInfo {
 
     /** Records the stack of this thread's first access at {@code site}, if none is recorded. Owner only. */
     public void noteSite(int site) {
-        Throwable[] s = siteStacks;
-        if (site < s.length && s[site] != null) {
+        if (!keepStacks) {
             return;
         }
-        if (site >= s.length) {
-            s = Arrays.copyOf(s, Math.max(site + 1, s.length * 2));
+        int[] ss = sites;
+        for (int i = count - 1; i >= 0; i--) {
+            if (ss[i] == site) {
+                return;
+            }
         }
-        s[site] = new Throwable();
-        siteStacks = s;
+        Throwable[] st = stacks;
+        if (count == ss.length) {
+            ss = Arrays.copyOf(ss, count * 2);
+            st = Arrays.copyOf(st, count * 2);
+        }
+        ss[count] = site;
+        st[count] = new Throwable();
+        count++;
+        sites = ss;
+        stacks = st;
     }
 
     /** Returns the recorded stack of this thread's access at {@code site}, or null. */
     public Throwable siteStack(int site) {
-        Throwable[] s = siteStacks;
-        return site < s.length ? s[site] : null;
+        Throwable[] st = stacks;
+        int[] ss = sites;
+        for (int i = 0; i < Math.min(ss.length, st.length); i++) {
+            if (ss[i] == site && st[i] != null) {
+                return st[i];
+            }
+        }
+        return null;
     }
 }

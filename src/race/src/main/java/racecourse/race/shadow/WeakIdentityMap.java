@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class WeakIdentityMap<V> {
     private static final int SHARDS = 64;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final Shard<V>[] shards = new Shard[SHARDS];
 
     /** Creates an empty map. */
@@ -103,7 +103,7 @@ public final class WeakIdentityMap<V> {
 
     private static final class Shard<V> {
         private final ReferenceQueue<Object> queue = new ReferenceQueue<>(); // guarded by this
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         private Entry<V>[] table = new Entry[16]; // guarded by this
         private int size; // guarded by this
 
@@ -194,7 +194,7 @@ public final class WeakIdentityMap<V> {
             size++;
         }
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         private void resize() {
             Entry<V>[] old = table;
             Entry<V>[] t = new Entry[old.length * 2];

@@ -22,6 +22,14 @@ import racecourse.race.cli.RaceCommand;
  */
 public record RaceRun(int status, String out, String err, Map<String, Object> report) {
 
+    /** A parent command like the course's launcher, to run {@code race} as the subcommand it is there. */
+    @CommandLine.Command(name = "racecourse")
+    static final class Launcher implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
     /** Runs the command with {@code args} (options first, then the program and its arguments). */
     @SuppressWarnings("unchecked")
     public static RaceRun of(List<String> args) throws IOException {
@@ -29,13 +37,14 @@ public record RaceRun(int status, String out, String err, Map<String, Object> re
         Files.delete(json);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--json", json.toString()));
+        List<String> all = new ArrayList<>(List.of("race", "--json", json.toString()));
         all.addAll(args);
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            CommandLine cl = new CommandLine(new RaceCommand(o, e)).setStopAtPositional(true);
+            CommandLine cl = new CommandLine(new Launcher()).addSubcommand(new RaceCommand(o, e));
             cl.setErr(new java.io.PrintWriter(e, true));
+            cl.setOut(new java.io.PrintWriter(o, true));
             status = cl.execute(all.toArray(String[]::new));
         }
         Map<String, Object> report = null;
