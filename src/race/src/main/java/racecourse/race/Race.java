@@ -58,7 +58,7 @@ public final class Race {
             throw new IllegalStateException("the race detector agent is not loaded: start this JVM with "
                     + "-javaagent:<path to racecourse-race jar> (see docs/race.md)");
         }
-        if (Tracker.current() != null && !RaceSession.ONE_AT_A_TIME.isHeldByCurrentThread()) {
+        if (Tracker.current() != null && !RaceSession.ONE_AT_A_TIME.isLocked()) {
             throw new IllegalStateException("the race detector already tracks this whole JVM (agent option on)");
         }
         RaceSession.ONE_AT_A_TIME.lock();

@@ -21,6 +21,7 @@ public final class OutcomeTable {
     private int size;
     private final String watched;
     private boolean watchedSeen;
+    private Object watchedKey; // the result object that stands for the watched id, once it has appeared
 
     /** An empty table that classifies rows by {@code specs} and remembers whether {@code watched} was seen. */
     public OutcomeTable(List<OutcomeSpec> specs, String watched) {
@@ -28,7 +29,7 @@ public final class OutcomeTable {
         this.watched = watched;
     }
 
-    /** Whether the watched outcome id has been counted (warm-up included). */
+    /** Whether the watched outcome id has been counted in a measured (not warm-up) sample. */
     public boolean watchedSeen() {
         return watchedSeen;
     }
@@ -49,6 +50,7 @@ public final class OutcomeTable {
                 target = warmup ? warmupCounts : counts;
             }
             target[slot]++;
+            if (!warmup && keys[slot] == watchedKey) watchedSeen = true;
             byte kind = kinds[slot];
             if (kind == INTERESTING) interesting++;
             else if (kind >= FORBIDDEN) forbidden++;
@@ -75,7 +77,7 @@ public final class OutcomeTable {
         keys[slot] = r;
         String id = r.toString();
         kinds[slot] = (byte) OutcomeSpec.classify(specs, id).expect().ordinal();
-        if (id.equals(watched)) watchedSeen = true;
+        if (id.equals(watched)) watchedKey = r;
         firstSeen[slot] = System.nanoTime();
         size++;
         return slot;
