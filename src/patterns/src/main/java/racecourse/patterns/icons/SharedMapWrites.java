@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import racecourse.display.BarChart;
 import racecourse.display.Displayable;
 import racecourse.display.MimeBundle;
-import racecourse.patterns.trial.ChildJvm;
+import racecourse.patterns.threads.ChildJvm;
 import racecourse.patterns.trial.LossHistogram;
 import racecourse.patterns.trial.StartGate;
 
@@ -177,8 +177,9 @@ public final class SharedMapWrites {
         if (keysPerThread < 1 || trials < 1) {
             throw new IllegalArgumentException("keysPerThread and trials must be at least 1, got " + keysPerThread + ", " + trials);
         }
-        String output = ChildJvm.run(SharedMapWrites.class,
-                List.of(kind.name(), Integer.toString(keysPerThread), Integer.toString(trials)), ISOLATED_RUN_LIMIT);
+        String output = ChildJvm.run(SharedMapWrites.class, List.of("-XX:+UseSerialGC"),
+                List.of(kind.name(), Integer.toString(keysPerThread), Integer.toString(trials)), ISOLATED_RUN_LIMIT)
+                .orThrow().out();
         return parse(output.strip());
     }
 

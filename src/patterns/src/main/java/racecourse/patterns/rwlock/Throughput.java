@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import racecourse.display.LineChart;
-import racecourse.patterns.trial.ChildJvm;
+import racecourse.patterns.threads.ChildJvm;
 import racecourse.patterns.trial.StartGate;
 import racecourse.patterns.trial.Workers;
 import tech.tablesaw.api.DoubleColumn;
@@ -122,10 +122,10 @@ public final class Throughput {
         if (boardSize < 2 || threadCounts.length == 0 || readShares.length == 0) {
             throw new IllegalArgumentException("need a board of at least 2 prices, a thread count and a read share");
         }
-        String output = ChildJvm.run(Throughput.class, List.of(Integer.toString(boardSize),
+        String output = ChildJvm.run(Throughput.class, List.of("-XX:+UseSerialGC"), List.of(Integer.toString(boardSize),
                 java.util.Arrays.stream(threadCounts).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")),
                 java.util.Arrays.stream(readShares).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(",")),
-                Long.toString(timePerPoint.toMillis())), ISOLATED_SWEEP_LIMIT);
+                Long.toString(timePerPoint.toMillis())), ISOLATED_SWEEP_LIMIT).orThrow().out();
         List<Point> points = new ArrayList<>();
         for (String line : output.strip().split("\\R")) {
             String[] f = line.split("\t");
