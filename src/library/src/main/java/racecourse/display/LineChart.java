@@ -60,7 +60,10 @@ public final class LineChart extends Chart {
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < series.size(); i++) renderer.setSeriesStroke(i, new BasicStroke(2f));
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX), axis(yLabel, logY), renderer);
+        ValueAxis xAxis = axis(xLabel, logX);
+        boolean wholeXs = series.stream().allMatch(sr -> java.util.Arrays.stream(sr.xs).allMatch(x -> x == Math.rint(x)));
+        if (wholeXs && xAxis instanceof NumberAxis numbers) numbers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, xAxis, axis(yLabel, logY), renderer);
         plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
         return new JFreeChart(title(), JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1);
