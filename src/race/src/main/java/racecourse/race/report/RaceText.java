@@ -45,11 +45,21 @@ public final class RaceText {
         frames(b, a.threadCreatedAt());
     }
 
+    /**
+     * Frames that belong to whatever called the learner's code (reflection, a test runner, the notebook kernel,
+     * the grader): a stack is printed down to the first of them, the way Go's report ends at the goroutine's entry.
+     */
+    private static final List<String> RUNNER_PREFIXES = List.of("jdk.internal.reflect.", "java.lang.reflect.",
+            "org.junit.", "racecourse.kernel.", "racecourse.grader.");
+
     private static void frames(StringBuilder b, List<Frame> frames) {
         if (frames.isEmpty()) {
             b.append("  (stack unknown)\n");
         }
         for (Frame f : frames) {
+            if (RUNNER_PREFIXES.stream().anyMatch(f.className()::startsWith)) {
+                break;
+            }
             b.append("  ").append(f).append('\n');
         }
     }
