@@ -73,7 +73,8 @@ public final class ChildJvm {
     }
 
     /**
-     * Runs {@code mainClass} with the JVM options and arguments given, waits at most {@code deadline} (then
+     * Runs {@code mainClass} with the JVM options and arguments given, on this JVM's own class path (so the
+     * course library the experiment uses is there too), without any agent; waits at most {@code deadline} (then
      * kills it), and returns what it printed.
      */
     public static Result run(Class<?> mainClass, List<String> jvmOptions, List<String> args, Duration deadline) {
@@ -81,7 +82,7 @@ public final class ChildJvm {
         command.add(javaCommand());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(libraryClassPath());
+        command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(args);
         return runCommand(command, deadline);
