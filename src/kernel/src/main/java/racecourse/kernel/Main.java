@@ -64,7 +64,7 @@ public final class Main {
     }
 
     /** With RACECOURSE_TRACE_STARTUP set, logs how long after the JVM's start a step of start-up finished. */
-    public static void trace(String step) {
+    static void trace(String step) {
         if (System.getenv("RACECOURSE_TRACE_STARTUP") != null) {
             long ms = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             System.err.println("racecourse start-up: " + step + " after " + ms + " ms");

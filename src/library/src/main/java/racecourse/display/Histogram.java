@@ -47,13 +47,13 @@ public final class Histogram {
     public static BarChart of(long[] observations, long binWidth, String title, String valueLabel) {
         Table freq = frequencies(title, observations, binWidth);
         BarChart chart = BarChart.of(title, valueLabel, "count");
-        Map<Long, Integer> counts = new TreeMap<>();
+        TreeMap<Long, Integer> counts = new TreeMap<>();
         for (int row = 0; row < freq.rowCount(); row++) {
             counts.put(freq.longColumn("value").getLong(row), freq.intColumn("count").getInt(row));
         }
         if (!counts.isEmpty()) {
-            long first = ((TreeMap<Long, Integer>) counts).firstKey();
-            long last = ((TreeMap<Long, Integer>) counts).lastKey();
+            long first = counts.firstKey();
+            long last = counts.lastKey();
             boolean fillGaps = (last - first) / binWidth <= MAX_BARS; // empty bins are part of the picture
             for (long low = first; low <= last; low += binWidth) {
                 if (!fillGaps && !counts.containsKey(low)) continue;

@@ -41,12 +41,6 @@ final class CellOutput {
         }
     }
 
-    long dropped() {
-        synchronized (lock) {
-            return dropped;
-        }
-    }
-
     long idleSince() {
         synchronized (lock) {
             return idleSince;

@@ -58,12 +58,6 @@ public final class OutputRouter implements AutoCloseable {
         if (out != null) out.drain(publisher, true);
     }
 
-    /** Bytes the cell printed past the limit. */
-    public long dropped(CellRun run) {
-        CellOutput out = outputs.get(run);
-        return out == null ? 0 : out.dropped();
-    }
-
     private void flushLoop() {
         while (!closed) {
             try {
@@ -77,8 +71,8 @@ public final class OutputRouter implements AutoCloseable {
                 } catch (RuntimeException failure) {
                     log.println("racecourse: could not publish output: " + failure);
                 }
-                if (e.getValue().idleSince() > 0 && e.getKey().liveThreads().isEmpty()
-                        && System.nanoTime() - e.getValue().idleSince() > 60_000_000_000L) {
+                long idle = e.getValue().idleSince();
+                if (idle > 0 && System.nanoTime() - idle > 60_000_000_000L && e.getKey().liveThreads().isEmpty()) {
                     outputs.remove(e.getKey(), e.getValue());
                 }
             }

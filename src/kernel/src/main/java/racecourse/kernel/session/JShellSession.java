@@ -50,9 +50,7 @@ public final class JShellSession implements AutoCloseable {
                 .compilerOptions("--enable-preview", "--source", Integer.toString(Runtime.version().feature()),
                         "-Xlint:-preview")
                 .build();
-        racecourse.kernel.Main.trace("JShell built");
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
-        racecourse.kernel.Main.trace("class path added");
         this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
         for (String name : concat(DEFAULT_IMPORTS, extraImports)) {
@@ -262,11 +260,6 @@ public final class JShellSession implements AutoCloseable {
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) out.append("\n\n").append(doc.javadoc().strip());
         }
         return out.toString();
-    }
-
-    /** Asks the running cell to stop. */
-    public void stop() {
-        shell.stop();
     }
 
     @Override

@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import racecourse.patterns.trial.StartGate;
-import racecourse.patterns.trial.Workers;
+import racecourse.patterns.trial.TimedRun;
 
 /**
  * Many threads asking one {@link IconCache} for icons at once: {@link #measure} counts requests served per
@@ -34,18 +33,17 @@ public final class IconTraffic {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         Icon[] first = new Icon[names.size()];
         for (int i = 0; i < first.length; i++) first[i] = cache.icon(names.get(i)); // also warms a lazy cache
-        StartGate gate = new StartGate(threads);
+        TimedRun run = new TimedRun(threads);
         AtomicLong served = new AtomicLong();
         AtomicLong wrong = new AtomicLong();
-        Stop stop = new Stop();
         List<Thread> askers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             int offset = t;
             askers.add(Thread.ofPlatform().name("asker-" + t).start(() -> {
                 long done = 0;
                 long bad = 0;
-                gate.arriveAndAwait();
-                for (int i = offset; !stop.now; i++) {
+                run.ready();
+                for (int i = offset; !run.over(); i++) {
                     int k = i % first.length;
                     if (cache.icon(names.get(k)) != first[k]) bad++;
                     done++;
@@ -54,21 +52,7 @@ public final class IconTraffic {
                 wrong.addAndGet(bad);
             }));
         }
-        gate.openWhenAllArrived();
-        long start = System.nanoTime();
-        try {
-            Thread.sleep(time);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            stop.now = true;
-        }
-        Workers.joinAll(askers);
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = run.runFor(askers, time);
         return new Result(cache.getClass().getSimpleName(), threads, served.get() / ms, wrong.get());
-    }
-
-    private static final class Stop {
-        volatile boolean now;
     }
 }

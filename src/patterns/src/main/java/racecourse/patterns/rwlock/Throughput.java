@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import racecourse.display.LineChart;
 import racecourse.patterns.threads.ChildJvm;
-import racecourse.patterns.trial.StartGate;
-import racecourse.patterns.trial.Workers;
+import racecourse.patterns.trial.TimedRun;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -48,10 +47,9 @@ public final class Throughput {
         for (int i = 0; i < size; i++) board.set(i, 0);
         board.set(0, TOTAL);
         long readThreshold = (long) (readShare * (1L << 24));
-        StartGate gate = new StartGate(threads);
+        TimedRun run = new TimedRun(threads);
         AtomicLong ops = new AtomicLong();
         AtomicLong wrong = new AtomicLong();
-        StopFlag flag = new StopFlag();
         List<Thread> workers = new ArrayList<>(threads);
         for (int w = 0; w < threads; w++) {
             long seed = 0x9E3779B97F4A7C15L * (w + 1);
@@ -59,8 +57,8 @@ public final class Throughput {
                 long x = seed;
                 long done = 0;
                 long bad = 0;
-                gate.arriveAndAwait();
-                while (!flag.stopped) {
+                run.ready();
+                while (!run.over()) {
                     x ^= x << 13;
                     x ^= x >>> 7;
                     x ^= x << 17; // xorshift: a cheap private random stream per thread
@@ -77,17 +75,7 @@ public final class Throughput {
                 wrong.addAndGet(bad);
             }));
         }
-        gate.openWhenAllArrived();
-        long start = System.nanoTime();
-        try {
-            Thread.sleep(time);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            flag.stopped = true;
-        }
-        Workers.joinAll(workers);
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = run.runFor(workers, time);
         return new Point(name, threads, readShare, ops.get() / ms, wrong.get());
     }
 
@@ -190,9 +178,5 @@ public final class Throughput {
             chart.series(variant.name(), threads, rows.doubleColumn("ops/ms").asDoubleArray());
         }
         return chart;
-    }
-
-    private static final class StopFlag {
-        volatile boolean stopped;
     }
 }
