@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import racecourse.grader.pipeline.GradeReport;
 import racecourse.grader.pipeline.TestResult;
+import racecourse.json.Json;
 
 /**
  * Writes a {@link GradeReport} as Gradescope autograder {@code results.json}: top-level {@code score},

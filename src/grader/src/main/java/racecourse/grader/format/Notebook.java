@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import racecourse.json.Json;
 
 /**
  * A Jupyter notebook (nbformat 4) read into memory, with its cells and their nbgrader metadata.

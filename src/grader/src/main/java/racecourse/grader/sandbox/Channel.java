@@ -2,7 +2,6 @@ package racecourse.grader.sandbox;
 
 import java.io.PrintStream;
 import java.util.Map;
-import racecourse.grader.format.Json;
 
 /**
  * The child JVM's report channel: the real standard output, taken by the harness before submission code loads (the
@@ -24,7 +23,7 @@ public final class Channel {
 
     /** Sends one report. */
     public void send(Map<String, ?> report) {
-        String line = nonce + " " + Json.write(report) + "\n";
+        String line = nonce + " " + ReportJson.write(report) + "\n";
         synchronized (lock) {
             out.print(line);
             out.flush();

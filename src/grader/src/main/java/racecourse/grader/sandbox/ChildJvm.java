@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import racecourse.files.FileTrees;
-import racecourse.grader.format.Json;
+import racecourse.json.Json;
 import racecourse.process.ProcessException;
 import racecourse.process.ProcessResult;
 import racecourse.process.ProcessTrees;

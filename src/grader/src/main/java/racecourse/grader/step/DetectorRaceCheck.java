@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import racecourse.grader.exercise.Exercise;
-import racecourse.grader.format.Json;
+import racecourse.json.Json;
 import racecourse.grader.pipeline.TestSuite;
 import racecourse.grader.sandbox.ChildJvm;
 import racecourse.grader.sandbox.Job;

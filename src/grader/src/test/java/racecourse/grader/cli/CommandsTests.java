@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import racecourse.grader.TestCourse;
-import racecourse.grader.format.Json;
+import racecourse.json.Json;
 
 /** The picocli commands: exit statuses, files written, clear errors. One real grading (a child JVM). */
 class CommandsTests {

@@ -3,14 +3,17 @@ package racecourse.stress.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import racecourse.json.Json;
 import racecourse.stress.OutcomeCount;
 import racecourse.stress.StressResult;
 
 /**
  * Writes results as {@code {"tests": [{"name", "samples", "seconds", "outcomes": [{"id", "count", "expect",
- * "desc"}]}]}}. Thread-safe (stateless).
+ * "desc"}]}]}}, written with {@link Json}. Thread-safe (stateless).
  */
 public final class JsonReport {
     private JsonReport() {
@@ -18,25 +21,25 @@ public final class JsonReport {
 
     /** The JSON text of the results. */
     public static String toJson(List<StressResult> results) {
-        StringBuilder out = new StringBuilder("{\"tests\": [");
-        for (int i = 0; i < results.size(); i++) {
-            StressResult r = results.get(i);
-            if (i > 0) out.append(',');
-            out.append("\n  {\"name\": ").append(quote(r.name()))
-                    .append(", \"samples\": ").append(r.samples())
-                    .append(", \"seconds\": ").append(String.format(Locale.ROOT, "%.3f", r.wallTime().toNanos() / 1e9))
-                    .append(", \"outcomes\": [");
-            List<OutcomeCount> outcomes = r.outcomes();
-            for (int j = 0; j < outcomes.size(); j++) {
-                OutcomeCount o = outcomes.get(j);
-                if (j > 0) out.append(", ");
-                out.append("{\"id\": ").append(quote(o.id())).append(", \"count\": ").append(o.count())
-                        .append(", \"expect\": ").append(quote(o.expect().name()))
-                        .append(", \"desc\": ").append(quote(o.description())).append('}');
+        List<Object> tests = new ArrayList<>();
+        for (StressResult r : results) {
+            List<Object> outcomes = new ArrayList<>();
+            for (OutcomeCount o : r.outcomes()) {
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                outcome.put("id", o.id());
+                outcome.put("count", o.count());
+                outcome.put("expect", o.expect().name());
+                outcome.put("desc", o.description());
+                outcomes.add(outcome);
             }
-            out.append("]}");
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("name", r.name());
+            test.put("samples", r.samples());
+            test.put("seconds", Math.round(r.wallTime().toNanos() / 1e6) / 1e3);
+            test.put("outcomes", outcomes);
+            tests.add(test);
         }
-        return out.append("\n]}\n").toString();
+        return Json.pretty(Map.of("tests", tests), 2);
     }
 
     /** Writes the JSON file, creating its directory. */
@@ -44,23 +47,5 @@ public final class JsonReport {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         Files.writeString(file, toJson(results));
-    }
-
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -7,9 +7,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import racecourse.json.Json;
 
 class StressCommandTests {
     record Outcome(int status, String out, String err) {
@@ -50,9 +53,14 @@ class StressCommandTests {
         assertEquals(0, o.status(), o.err() + o.out());
         assertTrue(o.out().contains("RESULT"), o.out());
         String text = Files.readString(json);
-        assertTrue(text.contains("\"name\": \"SB\""), text);
-        assertTrue(text.contains("{\"id\": \"0, 0\", \"count\": "), text);
-        assertTrue(text.contains("\"expect\": \"ACCEPTABLE_INTERESTING\""), text);
+        List<?> tests = (List<?>) Json.parseObject(text).get("tests");
+        Map<?, ?> sb = (Map<?, ?>) tests.getFirst();
+        assertEquals("SB", sb.get("name"), text);
+        assertTrue(((Number) sb.get("samples")).longValue() > 0, text);
+        Map<?, ?> bothEarly = ((List<?>) sb.get("outcomes")).stream().map(x -> (Map<?, ?>) x)
+                .filter(x -> "0, 0".equals(x.get("id"))).findFirst().orElseThrow();
+        assertEquals("ACCEPTABLE_INTERESTING", bothEarly.get("expect"), text);
+        assertTrue(bothEarly.get("count") instanceof Long, text);
     }
 
     @Test

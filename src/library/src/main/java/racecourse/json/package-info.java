@@ -1,0 +1,2 @@
+/** Reading and writing JSON, on Gson, with nesting and size limits ({@link racecourse.json.Json}). */
+package racecourse.json;
