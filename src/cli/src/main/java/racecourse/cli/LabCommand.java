@@ -7,13 +7,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import racecourse.commandline.ExitCodes;
 import racecourse.process.ProcessRunner;
 import racecourse.kernel.cli.JupyterPaths;
 import racecourse.kernel.cli.KernelInstaller;
 
 /** {@code racecourse lab}: installs the kernel if needed and opens the course in Jupyter at the first lesson. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "Open the course in Jupyter (JupyterLab if installed, else the classic Notebook).")
+        description = "Open the course in Jupyter (JupyterLab if installed, else the classic Notebook).",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:Jupyter ended normally",
+            "1:Jupyter is not installed (or itself exited with 1)", ExitCodes.LINE_USAGE, ExitCodes.LINE_CRASH})
 public final class LabCommand implements Callable<Integer> {
     @Option(names = "--no-browser", description = "Do not open a browser; print the address instead (for servers).")
     boolean noBrowser;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import racecourse.commandline.ExitCodes;
 import racecourse.grader.exercise.Course;
 import racecourse.grader.exercise.Exercise;
 import racecourse.grader.pipeline.GradeAll;
@@ -19,7 +20,9 @@ import racecourse.grader.step.DetectorRaceCheck;
 /** {@code racecourse grade-all EXERCISE DIR --gradebook FILE}: grades a folder of submissions, resumably. */
 @Command(name = "grade-all", mixinStandardHelpOptions = true,
         description = "Grade every .ipynb in a folder in parallel, one gradebook row each. Run again after an "
-                + "interruption to grade only what is missing.")
+                + "interruption to grade only what is missing.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:every submission was graded",
+            "1:some submissions could not be graded (see the gradebook)", ExitCodes.LINE_USAGE, ExitCodes.LINE_CRASH})
 public final class GradeAllCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

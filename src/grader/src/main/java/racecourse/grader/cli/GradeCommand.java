@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import racecourse.commandline.ExitCodes;
 import racecourse.grader.exercise.Course;
 import racecourse.grader.exercise.Exercise;
 import racecourse.grader.format.Feedback;
@@ -21,7 +22,9 @@ import racecourse.grader.step.DetectorRaceCheck;
 
 /** {@code racecourse grade EXERCISE SUBMISSION.ipynb}: grades one submission; exit status 0 only at full marks. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = "Grade one submitted notebook. Exit status 0 only at full score.")
+        description = "Grade one submitted notebook. Exit status 0 only at full score.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:full score", "1:not full score",
+            ExitCodes.LINE_USAGE, ExitCodes.LINE_CRASH})
 public final class GradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

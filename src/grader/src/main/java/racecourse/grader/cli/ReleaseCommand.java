@@ -7,13 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import racecourse.commandline.ExitCodes;
 import racecourse.grader.exercise.Course;
 import racecourse.grader.release.Release;
 
 /** {@code racecourse release --out DIR}: writes the student version of the course. */
 @Command(name = "release", mixinStandardHelpOptions = true,
         description = "Write the student version of the course: solutions stubbed, hidden tests and instructor "
-                + "notes left out.")
+                + "notes left out.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:the release was written", ExitCodes.LINE_USAGE,
+            ExitCodes.LINE_CRASH})
 public final class ReleaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -24,7 +24,8 @@ import racecourse.stress.compile.SourceCompiler.CompileException;
 /**
  * Deep runs with the real jcstress 0.16: compiles the tests with jcstress's annotation processor into a
  * temporary directory, runs {@code org.openjdk.jcstress.Main -v} in forked JVMs of {@code JAVA_HOME}'s
- * {@code java}, and parses its report into the same {@link StressResult} as the embedded harness. Slow: jcstress
+ * {@code java}, and reads its results file with jcstress's own reader ({@link JcstressResults}) into the same
+ * {@link StressResult} as the embedded harness. Slow: jcstress
  * probes the VM for several seconds, then runs each test in several forks and compiler configurations (see
  * docs/stress.md for measured times). Thread-safe; each run has its own directory.
  */
@@ -210,7 +211,8 @@ public final class Jcstress {
         }
     }
 
-    private static Run execute(List<String> command, Path work, Options options, List<String> names, Duration setup) {
+    private static Run execute(List<String> command, Path work, Options options, List<String> names, Duration setup)
+            throws IOException {
         long start = System.nanoTime();
         List<Line> output = new ArrayList<>();
         ProcessRunner runner = ProcessRunner.of(command).directory(work).mergeStderr().timeout(options.timeout())
@@ -231,15 +233,14 @@ public final class Jcstress {
             exit = -1;
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        List<String> text;
-        synchronized (output) {
-            text = output.stream().map(Line::text).toList();
-        }
         List<StressResult> results = new ArrayList<>();
-        for (JcstressOutput.TestReport report : JcstressOutput.parse(text)) {
-            StressResult r = JcstressOutput.toResult(report, wall, names.size(), interrupted);
-            if (r.name().startsWith(SCRATCH_PACKAGE + ".")) r = r.renamed(r.name().substring(SCRATCH_PACKAGE.length() + 1));
-            results.add(r);
+        java.util.Optional<Path> file = JcstressResults.file(work);
+        if (file.isPresent()) {
+            for (StressResult r : JcstressResults.read(file.get(), work.resolve("classes"), wall, names.size(), interrupted)) {
+                if (names.size() > 0 && !names.contains(r.name())) continue;
+                if (r.name().startsWith(SCRATCH_PACKAGE + ".")) r = r.renamed(r.name().substring(SCRATCH_PACKAGE.length() + 1));
+                results.add(r);
+            }
         }
         synchronized (output) {
             return new Run(results, wall, setup, exit, interrupted, List.copyOf(output));

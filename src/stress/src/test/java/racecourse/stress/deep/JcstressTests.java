@@ -1,37 +1,46 @@
 package racecourse.stress.deep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import racecourse.stress.StressResult;
 import racecourse.stress.Verdict;
 import racecourse.stress.compile.SourceCompiler;
 
 class JcstressTests {
     @Test
-    void parsesTheFinalReport() {
-        List<String> lines = List.of("RUN RESULTS:", "", "..... [OK] demo.SB", "", "  Results across all configurations:", "",
-                "  RESULT      SAMPLES     FREQ       EXPECT  DESCRIPTION",
-                "    0, 0  196,140,293   53.20%  Interesting  both early",
-                "    0, 1   77,590,110   21.04%   Acceptable  one first",
-                "    1, 1        3,155   <0.01%   Acceptable  both stores", "", "..... [FAILED] demo.Other", "",
-                "  Results across all configurations:", "",
-                "  RESULT      SAMPLES     FREQ       EXPECT  DESCRIPTION",
-                "       1           12    0.01%    Forbidden  lost", "       2      100,000   99.99%   Acceptable  fine");
-        List<JcstressOutput.TestReport> reports = JcstressOutput.parse(lines);
-        assertEquals(2, reports.size());
-        assertEquals("demo.SB", reports.get(0).name());
-        assertEquals(196_140_293L + 77_590_110L + 3_155L, reports.get(0).samples());
-        StressResult r = JcstressOutput.toResult(reports.get(1), java.time.Duration.ofSeconds(1), 2, false);
+    void turnsJcstressGradingIntoAResult() {
+        Map<String, Object> test = Map.of("name", "demo.Other", "status", "NORMAL", "messages", List.of("m1"),
+                "outcomes", List.of(
+                        Map.of("id", "1", "expect", "FORBIDDEN", "count", 12L, "description", "lost"),
+                        Map.of("id", "2", "expect", "ACCEPTABLE", "count", 100_000L, "description", "fine")));
+        StressResult r = JcstressResults.toResult(test, java.time.Duration.ofSeconds(1), 2, false);
         assertEquals(Verdict.FORBIDDEN, r.verdict());
         assertEquals(12, r.count("1"));
+        assertEquals(100_012, r.samples());
+        assertTrue(r.report().contains("jcstress: m1"), r.report());
+    }
+
+    @Test
+    void aFileThatIsNotJcstressResultsGivesAClearError(@TempDir Path dir) throws Exception {
+        Path bogus = Files.writeString(dir.resolve("jcstress-results-x.bin.gz"), "not gzip");
+        assertEquals(java.util.Optional.of(bogus), JcstressResults.file(dir));
+        IOException e = assertThrows(IOException.class,
+                () -> JcstressResults.read(bogus, dir, java.time.Duration.ZERO, 1, false));
+        assertTrue(e.getMessage().contains("could not read " + bogus), e.getMessage());
     }
 
     /**
      * One real deep run in jcstress's shortest preset (sanity), about 15 s on 2 cores: checks that the class is
-     * compiled with the processor, forked, and parsed into the same result type.
+     * compiled with the processor, forked, and its results file read into the same result type.
      */
     @Test
     void deepRunOfSourceText() throws Exception {
