@@ -10,7 +10,7 @@ PYTHON ?= $(shell j=$$(command -v jupyter || echo /usr/bin/jupyter); head -1 $$j
 TEST_JUPYTER := $(CURDIR)/build/jupyter
 LAB_ARGS ?=
 
-.PHONY: lab setup deps build kernel test unit-tests test-kernel protocol-tests notebook-tests browser-check bench check-jdk clean
+.PHONY: lab setup deps test-deps build kernel test unit-tests test-kernel protocol-tests notebook-tests browser-check bench check-jdk clean
 
 lab: setup
 	bin/racecourse lab $(LAB_ARGS)
@@ -19,6 +19,10 @@ setup: deps build kernel
 
 deps:
 	kernel-setup/install-deps
+
+# What the tests need besides the course (Chromium, Node.js, ipykernel, jupyter_kernel_test); as root or via sudo.
+test-deps:
+	kernel-setup/install-deps --test
 
 check-jdk:
 	@test -n "$(JAVA_HOME)" || { bin/racecourse --java-home; exit 1; }
@@ -29,8 +33,9 @@ build: check-jdk
 kernel: build
 	bin/racecourse kernel install
 
-# Every test: unit and stress tests of each module, the kernel over the Jupyter protocol, every notebook.
-test: check-jdk unit-tests test-kernel protocol-tests notebook-tests browser-check
+# Every test: unit and stress tests of each module, the kernel over the Jupyter protocol (with Jupyter's own
+# conformance suite), every notebook, lesson 1 in a browser. Installs what the tests need first.
+test: check-jdk test-deps unit-tests test-kernel protocol-tests notebook-tests browser-check
 	@echo "make test: all suites passed"
 
 unit-tests:
