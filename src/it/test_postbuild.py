@@ -50,9 +50,16 @@ class PostBuildTests(unittest.TestCase):
             subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", prefix], check=True)
             bin_dir = os.path.join(prefix, "bin")
             python = os.path.join(bin_dir, "python")
-            with open(os.path.join(bin_dir, "jupyter"), "w") as f:
-                f.write(f"#!{python}\nimport sys\nfrom jupyter_core.command import main\nsys.exit(main())\n")
-            os.chmod(os.path.join(bin_dir, "jupyter"), 0o755)
+            # the environment's own Jupyter commands, as conda installs them (each runs the environment's Python)
+            commands = {"jupyter": "jupyter_core.command import main",
+                        "jupyter-kernelspec": "jupyter_client.kernelspecapp import KernelSpecApp"}
+            for name, source in commands.items():
+                call = "main()" if source.endswith("main") else "KernelSpecApp.launch_instance()"
+                with open(os.path.join(bin_dir, name), "w") as f:
+                    f.write(f"#!{python}\nimport sys\nfrom {source}\nsys.exit({call})\n")
+                os.chmod(os.path.join(bin_dir, name), 0o755)
+            where = subprocess.run([python, "-c", "import sys; print(sys.prefix)"], capture_output=True, text=True)
+            self.assertEqual(os.path.realpath(prefix), os.path.realpath(where.stdout.strip()))
             for tool in ("java", "javac"):  # conda's openjdk puts these in the environment's bin
                 os.symlink(os.path.join(jdk, "bin", tool), os.path.join(bin_dir, tool))
             mvn = shutil.which("mvn")
