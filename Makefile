@@ -10,7 +10,7 @@ PYTHON ?= $(shell j=$$(command -v jupyter || echo /usr/bin/jupyter); head -1 $$j
 TEST_JUPYTER := $(CURDIR)/build/jupyter
 LAB_ARGS ?=
 
-.PHONY: lab setup deps build kernel test unit-tests test-kernel protocol-tests notebook-tests browser-check bench check-jdk clean
+.PHONY: lab setup deps test-deps build kernel test unit-tests test-kernel protocol-tests notebook-tests browser-check it-tests bench check-jdk clean
 
 lab: setup
 	bin/racecourse lab $(LAB_ARGS)
@@ -19,6 +19,10 @@ setup: deps build kernel
 
 deps:
 	kernel-setup/install-deps
+
+# What the tests need besides the course (Chromium, Node.js, ipykernel, jupyter_kernel_test); as root or via sudo.
+test-deps:
+	kernel-setup/install-deps --test
 
 check-jdk:
 	@test -n "$(JAVA_HOME)" || { bin/racecourse --java-home; exit 1; }
@@ -29,8 +33,10 @@ build: check-jdk
 kernel: build
 	bin/racecourse kernel install
 
-# Every test: unit and stress tests of each module, the kernel over the Jupyter protocol, every notebook.
-test: check-jdk unit-tests test-kernel protocol-tests notebook-tests browser-check
+# Every test: unit and stress tests of each module, the kernel over the Jupyter protocol (with Jupyter's own
+# conformance suite), every notebook, lesson 1 in a browser, the launcher's JDK discovery and a Binder-shaped
+# postBuild (last: it builds a fresh copy of the tree). Installs what the tests need first.
+test: check-jdk test-deps unit-tests test-kernel protocol-tests notebook-tests browser-check it-tests
 	@echo "make test: all suites passed"
 
 unit-tests:
@@ -45,10 +51,14 @@ protocol-tests:
 notebook-tests:
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter $(PYTHON) src/it/notebooks.py notebooks exercises
 
-# The benchmarks behind the figures in the docs; each prints its numbers (nothing here asserts a timing).
 browser-check:
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter src/it/browser-check
 
+# The launcher's JDK discovery (fake JDK layouts) and postBuild in a repo2docker-shaped environment.
+it-tests:
+	$(PYTHON) -m unittest discover -s src/it -p 'test_*.py' -v
+
+# The benchmarks behind the figures in the docs; each prints its numbers (nothing here asserts a timing).
 bench: build
 	rm -rf $(TEST_JUPYTER) && bin/racecourse kernel install --prefix $(TEST_JUPYTER)
 	JUPYTER_PATH=$(TEST_JUPYTER)/share/jupyter bin/racecourse bench kernel

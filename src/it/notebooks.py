@@ -1,6 +1,6 @@
 """Executes every notebook of the course top to bottom with the installed racecourse kernel.
 
-    python3 src/it/notebooks.py DIR... [--only NAME]
+    python3 src/it/notebooks.py DIR_OR_NOTEBOOK... [--only NAME]
 
 A notebook passes when it is a valid notebook committed without outputs and every cell runs without an error,
 except cells tagged `raises-exception`, which must raise. Executed copies go to build/notebooks/ for reading.
@@ -70,10 +70,13 @@ def run(path):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("dirs", nargs="+")
+    parser.add_argument("dirs", nargs="+", help="folders to search for notebooks, or notebook files")
     parser.add_argument("--only", default=None, help="run only notebooks whose name contains this")
     args = parser.parse_args()
-    books = sorted(p for d in args.dirs for p in pathlib.Path(d).rglob("*.ipynb")
+    found = []
+    for d in map(pathlib.Path, args.dirs):
+        found.extend([d] if d.is_file() else d.rglob("*.ipynb"))
+    books = sorted(p for p in found
                    if ".ipynb_checkpoints" not in p.parts and (args.only is None or args.only in p.name))
     passed, failed = 0, []
     for path in books:

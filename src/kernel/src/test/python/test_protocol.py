@@ -9,6 +9,12 @@ import unittest
 from jupyter_client.manager import start_new_kernel
 
 TIMEOUT = 60
+STOP_DEADLINE = 30
+
+
+def announce_when(condition, marker):
+    """Java that starts a watcher thread printing marker once condition (a Java boolean expression) holds."""
+    return (f'new Thread(() -> {{ while (!({condition})) Thread.onSpinWait(); System.out.println("{marker}"); }}, "watcher").start();\n')
 
 
 def reply_to(kc, msg_id):
@@ -23,15 +29,17 @@ class Cell:
     """Everything the kernel published for one execute request, and its reply."""
 
     def __init__(self, kc, code, interrupt_on=None, km=None):
-        """Runs code; with interrupt_on, sends an interrupt 0.3 s after the cell printed that text."""
+        """Runs code; with interrupt_on, sends an interrupt as soon as the cell printed that text.
+
+        A cell that is interrupted prints its marker only once the state under test exists (a thread asleep,
+        blocked or deadlocked), so the interrupt never races the cell's own progress.
+        """
         self.msg_id = kc.execute(code)
         self.messages = []
-        interrupted_at, seen_at = None, None
+        interrupted_at = None
         started = time.monotonic()
         while True:
-            if interrupt_on is not None and seen_at is None and interrupt_on in self.stdout:
-                seen_at = time.monotonic()
-            if seen_at is not None and interrupted_at is None and time.monotonic() - seen_at > 0.3:
+            if interrupt_on is not None and interrupted_at is None and interrupt_on in self.stdout:
                 km.interrupt_kernel()
                 interrupted_at = time.monotonic()
             try:
@@ -198,22 +206,27 @@ class AnalysisTests(KernelTestCase):
 class InterruptTests(KernelTestCase):
     def assert_interrupted(self, cell):
         self.assertEqual("Interrupted", cell.error["ename"], cell.error)
-        # the kernel aims at 1 s (measured figures are in the notes); 3 s keeps a loaded CI machine from flaking
-        self.assertLess(cell.stop_seconds, 3.0)
+        # a generous bound that only a cell which ignored the interrupt exceeds (stop times are benchmarked, not
+        # asserted here: the machine running the tests may be busy)
+        self.assertLess(cell.stop_seconds, STOP_DEADLINE)
 
     def test_tight_loop(self):
         self.assert_interrupted(self.run_cell('System.out.println("spinning");\nwhile (true) { }', interrupt_on="spinning"))
         self.assertEqual("2", self.run_cell("1 + 1").result["text/plain"])
 
     def test_sleep(self):
-        self.assert_interrupted(self.run_cell('System.out.println("sleeping");\nThread.sleep(60_000);', interrupt_on="sleeping"))
+        code = ('Thread cell = Thread.currentThread();\n'
+                + announce_when("cell.getState() == Thread.State.TIMED_WAITING", "sleeping")
+                + 'Thread.sleep(60_000);')
+        self.assert_interrupted(self.run_cell(code, interrupt_on="sleeping"))
 
     def test_threads_the_cell_started_are_stopped(self):
         code = ('Thread spinner = new Thread(() -> { long n = 0; while (true) n++; }, "spinner");\n'
                 'spinner.start();\n'
                 'Thread v = Thread.ofVirtual().name("sleeper").start(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } });\n'
-                'System.out.println("joining");\n'
-                'spinner.join();')
+                'Thread cell = Thread.currentThread();\n'
+                + announce_when("cell.getState() == Thread.State.WAITING && v.getState() == Thread.State.TIMED_WAITING", "joining")
+                + 'spinner.join();')
         cell = self.run_cell(code, interrupt_on="joining")
         self.assert_interrupted(cell)
         self.assertNotIn("did not stop", "\n".join(cell.error["traceback"]))
@@ -239,17 +252,21 @@ class InterruptTests(KernelTestCase):
 
 
 class TimeoutTests(KernelTestCase):
-    env = {"RACECOURSE_CELL_TIMEOUT": "2"}
+    # Generous: the cell must compile and its two threads must reach their deadlock before the clock runs out,
+    # on a machine that may be busy. The cell says when the deadlock exists, and the test checks it did.
+    env = {"RACECOURSE_CELL_TIMEOUT": "15"}
 
     def test_cell_timeout_reports_deadlock(self):
         code = ('var l1 = new ReentrantLock(); var l2 = new ReentrantLock();\n'
                 'var ready = new CountDownLatch(2);\n'
                 'Thread p = new Thread(() -> { l1.lock(); ready.countDown(); try { ready.await(); } catch (InterruptedException e) { } l2.lock(); }, "peter");\n'
                 'Thread q = new Thread(() -> { l2.lock(); ready.countDown(); try { ready.await(); } catch (InterruptedException e) { } l1.lock(); }, "quinn");\n'
-                'p.start(); q.start(); p.join();')
-        started = time.monotonic()
+                'p.start(); q.start();\n'
+                'while (!(l1.hasQueuedThread(q) && l2.hasQueuedThread(p) && p.getState() == Thread.State.WAITING && q.getState() == Thread.State.WAITING)) Thread.onSpinWait();\n'
+                'System.out.println("deadlocked");\n'
+                'p.join();')
         cell = self.run_cell(code)
-        self.assertLess(time.monotonic() - started, 6)
+        self.assertIn("deadlocked", cell.stdout, "the timeout fired before the deadlock formed")
         text = "\n".join(cell.error["traceback"])
         self.assertIn("RACECOURSE_CELL_TIMEOUT", text)
         self.assertIn('"peter" waits for java.util.concurrent.locks.ReentrantLock', text)
@@ -257,14 +274,18 @@ class TimeoutTests(KernelTestCase):
 
 class BackgroundOutputTests(KernelTestCase):
     def test_output_after_the_cell_returned_reaches_that_cell_in_order(self):
-        code = ('new Thread(() -> {\n'
-                '  try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
+        # the thread prints only when a later cell opens the gate, so its output surely comes after its cell ended
+        code = ('CountDownLatch gate = new CountDownLatch(1);\n'
+                'new Thread(() -> {\n'
+                '  try { gate.await(); } catch (InterruptedException e) { return; }\n'
                 '  for (int i = 0; i < 10_000; i++) System.out.println("late " + i);\n'
                 '}).start();')
         cell = self.run_cell(code)
         self.assert_ok(cell)
-        lines = cell.stdout.splitlines()
-        deadline = time.monotonic() + 30
+        self.assertEqual("", cell.stdout)
+        self.kc.execute("gate.countDown();")
+        lines = []
+        deadline = time.monotonic() + TIMEOUT
         while len(lines) < 10_000 and time.monotonic() < deadline:
             try:
                 msg = self.kc.get_iopub_msg(timeout=1)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import racecourse.kernel.cli.KernelInstaller;
 
 /**
  * {@code racecourse doctor}: checks Java, Jupyter and the installed kernel, starts the kernel, runs one cell, and
@@ -33,15 +34,38 @@ public final class DoctorCommand implements Callable<Integer> {
         check(spec != null, "kernelspec 'racecourse' at " + spec,
                 "install it: bin/racecourse kernel install (or make lab)");
         if (spec == null) return finish();
-        String json = Files.readString(spec.resolve("kernel.json"));
-        String java = json.replaceAll("(?s).*\"argv\"\\s*:\\s*\\[\\s*\"([^\"]+)\".*", "$1");
-        check(Files.isExecutable(Path.of(java)), "the kernel's java " + java,
+        Optional<KernelInstaller.Installed> installed = KernelInstaller.installedAt(spec);
+        check(installed.isPresent(), "kernel.json of " + spec + " is readable",
+                "reinstall the kernel: bin/racecourse kernel install");
+        if (installed.isEmpty()) return finish();
+        Path java = installed.get().java();
+        check(Files.isExecutable(java), "the kernel's java " + java + " (Java " + installed.get().javaVersion() + ")",
                 "reinstall the kernel with a JDK 25 on JAVA_HOME: bin/racecourse kernel install");
+        checkFreshness(installed.get());
         String outcome = KernelProbe.run(python.get(), List.of("cell", "racecourse", "Runtime.version().feature()"));
         boolean ran = outcome.contains("\"result\": \"25\"");
         check(ran, "kernel started and ran a cell: " + outcome,
                 "the kernel did not answer; run 'bin/racecourse kernel install' again and see Jupyter's log");
         return finish();
+    }
+
+    /** Says when the installed kernel runs code older than the build in this checkout (it keeps working). */
+    private void checkFreshness(KernelInstaller.Installed installed) {
+        KernelInstaller build;
+        try {
+            build = KernelInstaller.forThisBuild();
+        } catch (RuntimeException e) {
+            return; // not run from a build: nothing to compare with
+        }
+        long built = build.buildStamp();
+        boolean fresh = installed.buildStamp() >= built;
+        check(fresh, "installed kernel " + installed.version() + " built " + stamp(installed.buildStamp())
+                        + (fresh ? " is as new as the build" : " is older than the build of " + stamp(built)),
+                "install the new build's kernel: bin/racecourse kernel install");
+    }
+
+    private static String stamp(long millis) {
+        return millis == 0 ? "at an unknown time" : java.time.Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private Path findKernelspec(Path python) throws Exception {

@@ -11,8 +11,8 @@ import java.util.List;
  * default 1 MiB). Immutable.
  */
 public record KernelConfig(long cellTimeoutSeconds, long outputLimit, List<Path> cellClasspath) {
-    /** The kernel's version, reported to Jupyter. */
-    public static final String VERSION = "1.0";
+    /** The kernel's version, reported to Jupyter: the build's, from the kernel jar's manifest. */
+    public static final String VERSION = buildVersion();
 
     /**
      * Jars whose API cells compile against: the course's own (not the kernel's machinery) and the libraries the
@@ -39,6 +39,12 @@ public record KernelConfig(long cellTimeoutSeconds, long outputLimit, List<Path>
                         || CELL_API.stream().anyMatch(Path.of(entry).getFileName().toString()::startsWith))
                 .map(Path::of)
                 .toList();
+    }
+
+    /** The {@code Implementation-Version} of the kernel's jar, or "unknown" when run from classes outside a jar. */
+    static String buildVersion() {
+        String version = RacecourseKernel.class.getPackage().getImplementationVersion();
+        return version == null || version.isBlank() ? "unknown" : version;
     }
 
     private static long number(String variable, long fallback) {

@@ -22,6 +22,8 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -34,13 +36,18 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import racecourse.display.Display;
 import racecourse.display.MimeBundle;
 import racecourse.display.Renderers;
 import racecourse.kernel.execution.CellRun;
 import racecourse.kernel.magic.Magics;
 import racecourse.kernel.output.OutputRouter;
+import racecourse.kernel.session.CellHistory;
 import racecourse.kernel.session.CellResult;
 import racecourse.kernel.session.JShellSession;
 
@@ -75,7 +82,7 @@ public final class RacecourseKernel extends BaseKernel {
                         .build(),
                 List.of(new org.dflib.jjava.jupyter.kernel.HelpLink("Java 25 API",
                         "https://docs.oracle.com/en/java/javase/25/docs/api/")),
-                null, new JupyterIO(java.nio.charset.StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                new CellHistory(), new JupyterIO(java.nio.charset.StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                 null, new MagicsRegistry(), false, new StringStyler.Builder().build());
         this.config = config;
         this.cells = cells;
@@ -142,11 +149,14 @@ public final class RacecourseKernel extends BaseKernel {
                 + " s (RACECOURSE_CELL_TIMEOUT)"), config.cellTimeoutSeconds(), TimeUnit.SECONDS)
                 : null;
         CellResult result;
+        String shownText = null;
         try {
             Cells ready = cells.join();
             result = ready.magics().execute(request.getCode(), run);
             if (result instanceof CellResult.Value value) {
-                DisplayData shown = toDisplayData(Renderers.render(value.value()));
+                MimeBundle bundle = Renderers.render(value.value());
+                shownText = bundle.data().get("text/plain");
+                DisplayData shown = toDisplayData(bundle);
                 router.flush(run);
                 env.publish(new PublishExecuteResult(count, shown));
             }
@@ -161,6 +171,9 @@ public final class RacecourseKernel extends BaseKernel {
         if (run.stopRequested()) result = stoppedResult(run, result);
         router.finish(run);
         executing = null;
+        if (request.shouldStoreHistory() && !request.isSilent()) {
+            ((CellHistory) historyManager).record(count, request.getCode(), shownText);
+        }
         if (result instanceof CellResult.Failure failure) {
             List<String> lines = new ArrayList<>(failure.lines());
             env.publish(new PublishError(failure.name(), failure.message(), lines));
@@ -169,6 +182,82 @@ public final class RacecourseKernel extends BaseKernel {
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
         } else {
             env.defer().reply(new ExecuteReply(count, Map.of()));
+        }
+    }
+
+    /** Answers kernel_info with the protocol's {@code status: "ok"}, which jjava's reply leaves out. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new OkKernelInfoReply(getName(), getVersion(), getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** Answers history_request from the session's {@link CellHistory}, with the {@code status} jjava leaves out. */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        java.util.Set<HistoryManager.ResultFlag> flags = java.util.EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        List<HistoryEntry> found = switch (request) {
+            case HistoryRequest.Tail tail -> historyManager.lookupTail(tail.getMaxReturnLength(), flags);
+            case HistoryRequest.Range range ->
+                    historyManager.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            case HistoryRequest.Search search -> {
+                if (search.filterUnique()) flags.add(HistoryManager.ResultFlag.UNIQUE);
+                yield historyManager.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+            default -> List.of();
+        };
+        env.reply(new OkHistoryReply(found));
+    }
+
+    /**
+     * jjava's history reply with the {@code status} field the message specification requires, and each entry as
+     * the protocol's {@code [session, line, input]} or {@code [session, line, [input, output]]}. Immutable.
+     */
+    @com.google.gson.annotations.JsonAdapter(OkHistoryReply.Writer.class)
+    static final class OkHistoryReply extends HistoryReply {
+        OkHistoryReply(List<HistoryEntry> entries) {
+            super(entries);
+        }
+
+        /** Writes the reply in the protocol's shape. Thread-safe (stateless). */
+        static final class Writer implements com.google.gson.JsonSerializer<OkHistoryReply> {
+            @Override
+            public com.google.gson.JsonElement serialize(OkHistoryReply reply, java.lang.reflect.Type type,
+                    com.google.gson.JsonSerializationContext context) {
+                com.google.gson.JsonArray history = new com.google.gson.JsonArray();
+                for (HistoryEntry e : reply.getHistory()) {
+                    com.google.gson.JsonArray entry = new com.google.gson.JsonArray();
+                    entry.add(e.getSession());
+                    entry.add(e.getCellNumber());
+                    if (e.hasOutput()) {
+                        com.google.gson.JsonArray pair = new com.google.gson.JsonArray();
+                        pair.add(e.getInput());
+                        pair.add(e.getOutput());
+                        entry.add(pair);
+                    } else {
+                        entry.add(e.getInput());
+                    }
+                    history.add(entry);
+                }
+                com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+                out.addProperty("status", "ok");
+                out.add("history", history);
+                return out;
+            }
+        }
+    }
+
+    /** jjava's kernel_info reply with the {@code status} field the message specification requires. Immutable. */
+    static final class OkKernelInfoReply extends KernelInfoReply {
+        @SuppressWarnings("unused") // read by Gson when the reply is serialized
+        private final String status = "ok";
+
+        OkKernelInfoReply(String name, String version, LanguageInfo language, String banner,
+                List<org.dflib.jjava.jupyter.kernel.HelpLink> links) {
+            super("5.3", name, version, language, banner, links);
         }
     }
 
@@ -193,6 +282,8 @@ public final class RacecourseKernel extends BaseKernel {
         List<String> lines = new ArrayList<>();
         lines.add("Interrupted: the cell was " + run.stopReason() + ".");
         List<String> deadlock = run.deadlockReport();
+        // threads still on their way into a deadlock when the stop came (interrupts do not free a lock wait)
+        if (deadlock.isEmpty()) deadlock = deadlockAmong(run);
         if (!deadlock.isEmpty()) {
             lines.add("");
             lines.addAll(deadlock);

@@ -1,26 +1,63 @@
 package racecourse.kernel.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import racecourse.files.FileTrees;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 
-/** Where Jupyter looks for kernelspecs, following Jupyter's own rules for user, conda and prefix installs. */
+/** Where Jupyter looks for kernelspecs, following Jupyter's own rules for user, sys-prefix and prefix installs. Thread-safe. */
 public final class JupyterPaths {
     private JupyterPaths() {
     }
 
-    /** The kernels folder for a user, conda ({@code --sys-prefix}) or {@code --prefix} install. */
-    public static Path kernelsDir(boolean user, boolean sysPrefix, Path prefix) {
+    /**
+     * The kernels folder for a user, {@code --sys-prefix} or {@code --prefix} install. {@code --sys-prefix} means
+     * what it means to Jupyter: {@code sys.prefix} of the Python that runs the {@code jupyter} on PATH.
+     */
+    public static Path kernelsDir(boolean user, boolean sysPrefix, Path prefix) throws IOException {
         int chosen = (user ? 1 : 0) + (sysPrefix ? 1 : 0) + (prefix != null ? 1 : 0);
         if (chosen > 1) throw new IllegalArgumentException("choose one of --user, --sys-prefix and --prefix");
         if (prefix != null) return prefix.toAbsolutePath().resolve("share/jupyter/kernels");
-        if (sysPrefix) {
-            String conda = System.getenv("CONDA_PREFIX");
-            if (conda == null || conda.isBlank()) {
-                throw new IllegalArgumentException("--sys-prefix needs an active conda environment (CONDA_PREFIX is not set)");
-            }
-            return Path.of(conda, "share", "jupyter", "kernels");
-        }
+        if (sysPrefix) return sysPrefixKernelsDir();
         return userDataDir().resolve("kernels");
     }
+
+    /**
+     * Asks Jupyter where {@code jupyter kernelspec install --sys-prefix} puts kernels: installs a throw-away
+     * kernelspec that way, reads where it went, and removes it. An installed racecourse kernel is not touched.
+     */
+    static Path sysPrefixKernelsDir() throws IOException {
+        Path probe = Files.createTempDirectory("racecourse-probe");
+        String name = "racecourse-where-" + ProcessHandle.current().pid();
+        try {
+            Path stage = Files.createDirectories(probe.resolve(name));
+            Files.writeString(stage.resolve("kernel.json"),
+                    "{\"argv\": [\"false\"], \"display_name\": \"probe\", \"language\": \"java\"}\n");
+            ProcessResult result;
+            try {
+                result = ProcessRunner.of("jupyter", "kernelspec", "install", "--sys-prefix", "--name", name, stage.toString())
+                        .mergeStderr().timeout(Duration.ofMinutes(2)).run();
+            } catch (RuntimeException e) {
+                throw new IOException("--sys-prefix needs Jupyter's 'jupyter' command on PATH: " + e.getMessage(), e);
+            }
+            Matcher m = INSTALLED.matcher(result.out());
+            if (!result.ok() || !m.find()) {
+                throw new IOException("'jupyter kernelspec install --sys-prefix' failed: " + result.out().strip());
+            }
+            Path installed = Path.of(m.group(1).strip());
+            FileTrees.delete(installed);
+            return installed.getParent();
+        } finally {
+            FileTrees.deleteQuietly(probe);
+        }
+    }
+
+    private static final Pattern INSTALLED = Pattern.compile("Installed kernelspec \\S+ in (.+)");
 
     /**
      * The folder of an installed kernelspec, searched where Jupyter searches: $JUPYTER_PATH, the user's data

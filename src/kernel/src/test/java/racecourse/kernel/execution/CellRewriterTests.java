@@ -87,11 +87,20 @@ class CellRewriterTests {
             thrown.set(causeOf(spin));
         }, "spinner");
         t.start();
-        Thread.sleep(100);
+        awaitFrame(t, "spin");
         run.requestStop("interrupted");
         t.join(5_000);
         assertInstanceOf(Stop.CellStopped.class, thrown.get());
         Stop.settle();
+    }
+
+    /** Waits (30 s at most) until the thread is running inside the named method, so a stop lands mid-loop. */
+    private static void awaitFrame(Thread t, String method) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (java.util.Arrays.stream(t.getStackTrace()).noneMatch(f -> f.getMethodName().equals(method))) {
+            assertTrue(System.nanoTime() < deadline, "the thread never entered " + method);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
