@@ -82,7 +82,6 @@ public final class KernelInstaller {
         Path target = kernelsDir.resolve(NAME);
         Files.createDirectories(target);
         List<String> options = new ArrayList<>(JVM_OPTIONS);
-        options.add(raceAgentOption());
         Path cache = target.resolve("kernel.aot");
         Files.deleteIfExists(cache);
         if (aot) {
@@ -95,16 +94,6 @@ public final class KernelInstaller {
         }
         Files.writeString(target.resolve("kernel.json"), kernelJson(options), StandardCharsets.UTF_8);
         return target;
-    }
-
-    /**
-     * The race detector's agent, loaded dormant: cell classes are instrumented as they are defined, and tracking
-     * costs nothing until a {@code %%race} cell turns it on. The course's own machinery stays uninstrumented.
-     */
-    String raceAgentOption() {
-        Path agent = classpath().stream().filter(p -> p.getFileName().toString().startsWith("racecourse-race-"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("racecourse-race jar missing from " + libDir));
-        return "-javaagent:" + agent + "=exclude=racecourse.stress.;racecourse.display.;racecourse.grader.";
     }
 
     String kernelJson(List<String> options) throws IOException {
@@ -130,14 +119,12 @@ public final class KernelInstaller {
         Path config = dir.resolve("kernel.aotconf");
         List<String> record = new ArrayList<>(List.of(javaBinary.toString()));
         record.addAll(JVM_OPTIONS);
-        record.add(raceAgentOption());
         record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-cp", classpathString(),
                 "racecourse.kernel.Main", "--train"));
         String problem = run(record, dir);
         if (problem != null) return "training run failed: " + problem;
         List<String> create = new ArrayList<>(List.of(javaBinary.toString()));
         create.addAll(JVM_OPTIONS);
-        create.add(raceAgentOption());
         create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache,
                 "-cp", classpathString()));
         problem = run(create, dir);

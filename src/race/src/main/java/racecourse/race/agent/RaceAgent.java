@@ -7,6 +7,7 @@ import racecourse.race.edges.Session;
 import racecourse.race.edges.Tracker;
 import racecourse.race.instrument.Exclusions;
 import racecourse.race.instrument.RaceTransformer;
+import racecourse.race.instrument.SourceExclusions;
 import racecourse.race.report.RaceLog;
 
 /**
@@ -30,7 +31,8 @@ public final class RaceAgent {
 
     private static void install(String args, Instrumentation inst, boolean retransform) {
         AgentOptions o = AgentOptions.parse(args);
-        RaceTransformer t = new RaceTransformer(new Exclusions(o.exclude()), o.verbose());
+        RaceTransformer t = new RaceTransformer(new Exclusions(o.exclude()),
+                new SourceExclusions(o.excludeSource()), o.verbose());
         inst.addTransformer(t, true);
         Tracker.agentLoaded();
         if (retransform && inst.isRetransformClassesSupported()) {
