@@ -37,7 +37,7 @@ final class KernelMagics {
                 Thread.currentThread().interrupt();
                 return new CellResult.Nothing();
             }
-            Display.display(report(r.reportText(), r.races()));
+            if (r.status() != CellMain.COMPILE_ERROR) Display.display(report(r.reportText(), r.races()));
             if (r.status() == CellMain.COMPILE_ERROR) {
                 String message = "the cell does not compile (the compiler's messages are above)";
                 return new CellResult.Failure("CompilationError", message, List.of(message));

@@ -52,12 +52,21 @@ public final class RaceAgent {
             }
         }
         if (o.on()) {
+            Thread main = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicBoolean mainThrew = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+                if (t == main) {
+                    mainThrew.set(true);
+                }
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace(System.err);
+            });
             RaceLog log = new RaceLog(o.max(), o.json(), o.text(), o.stderr() ? System.err : null);
             Tracker.begin(new Session(log));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 Session s = Tracker.end();
                 if (s != null) {
-                    s.log().finish();
+                    s.log().finish(!mainThrew.get());
                 }
             }, "race-report"));
         }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import racecourse.race.Agents;
+import racecourse.race.cell.ReportSummary;
 
 /**
  * {@code racecourse race}: runs a program under the race detector in a child JVM and exits like Go's
@@ -48,8 +49,6 @@ public final class RaceCommand implements Callable<Integer> {
     /** Exit status when the timeout ended a program that did not race. */
     public static final int TIMEOUT_STATUS = 124;
 
-    private static final Pattern COUNT = Pattern.compile("\"count\":\\s*(\\d+)");
-    private static final Pattern COMPLETE = Pattern.compile("\"complete\":\\s*(true|false)");
 
     @Option(names = {"-cp", "--class-path"}, paramLabel = "CLASSPATH",
             description = "Class path of the program (with a main class), or extra class path for a .java file.")
@@ -192,14 +191,13 @@ public final class RaceCommand implements Callable<Integer> {
         int races = 0;
         boolean complete = false;
         if (Files.isRegularFile(report)) {
-            String j = Files.readString(report, StandardCharsets.UTF_8);
-            Matcher m = COUNT.matcher(j);
-            races = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            Matcher c = COMPLETE.matcher(j);
-            complete = c.find() && c.group(1).equals("true");
+            ReportSummary summary = ReportSummary.read(Files.readString(report, StandardCharsets.UTF_8));
+            races = summary.count();
+            complete = summary.complete();
         }
         if (!complete && races > 0) {
-            err.println("Found " + races + " data race(s) (the program ended before its report was complete)");
+            err.println("Found " + races + " data race(s) (the report is incomplete: the program was ended early"
+                    + " or its main thread threw)");
         }
         if (races > 0) {
             if (status != 0 && !timedOut) {

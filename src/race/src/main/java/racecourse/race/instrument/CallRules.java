@@ -95,6 +95,12 @@ final class CallRules {
             flags = THREAD_START;
         } else if (instance && name.equals("join") && JOIN_DESCS.contains(desc)) {
             flags = THREAD_JOIN;
+        } else if (instance && name.equals("isAlive") && desc.equals("()Z")) {
+            flags = THREAD_JOIN; // JLS 17.4.4: isAlive() returning false is seen as join
+        } else if (instance && name.equals("interrupt") && desc.equals("()V")) {
+            flags = RELEASE; // JLS 17.4.4: interrupt happens before the interrupted thread learns of it
+        } else if (instance && name.equals("isInterrupted") && desc.equals("()Z")) {
+            flags = ACQUIRE;
         } else if (instance && name.equals("wait") && WAIT_DESCS.contains(desc)) {
             flags = RELEASE | ACQUIRE;
         }

@@ -352,6 +352,12 @@ public final class ClassInstrumenter {
             if (mi.owner.startsWith("[")) {
                 return;
             }
+            if (mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals("java/lang/Thread")
+                    && mi.name.equals("interrupted") && mi.desc.equals("()Z")) {
+                code.insert(mi, hook("interruptedChecked", "()V"));
+                changed = true;
+                return;
+            }
             Rule r = CallRules.classify(mi.getOpcode(), mi.owner, mi.name, mi.desc);
             if (r == null) {
                 return;

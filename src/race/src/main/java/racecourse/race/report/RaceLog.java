@@ -116,6 +116,14 @@ public final class RaceLog {
 
     /** Ends the session: writes the summary and the complete JSON report. Idempotent. */
     public synchronized void finish() {
+        finish(true);
+    }
+
+    /**
+     * Ends the session: writes the summary and the JSON report, marked complete only if {@code complete} (the
+     * program ended normally). Idempotent.
+     */
+    public synchronized void finish(boolean complete) {
         if (finished) {
             return;
         }
@@ -129,7 +137,7 @@ public final class RaceLog {
             write(text, summary, true);
         }
         if (json != null) {
-            writeJson(true);
+            writeJson(complete);
         }
     }
 
