@@ -54,11 +54,11 @@ public final class RaceAgent {
         if (o.on()) {
             Thread main = Thread.currentThread();
             java.util.concurrent.atomic.AtomicBoolean mainThrew = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-                if (t == main) {
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                if (thread == main) {
                     mainThrew.set(true);
                 }
-                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
                 e.printStackTrace(System.err);
             });
             RaceLog log = new RaceLog(o.max(), o.json(), o.text(), o.stderr() ? System.err : null);

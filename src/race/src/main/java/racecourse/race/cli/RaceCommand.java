@@ -196,8 +196,8 @@ public final class RaceCommand implements Callable<Integer> {
             complete = summary.complete();
         }
         if (!complete && races > 0) {
-            err.println("Found " + races + " data race(s) (the report is incomplete: the program was ended early"
-                    + " or its main thread threw)");
+            err.println("racecourse race: the report of " + races + " race(s) is incomplete (the program was ended"
+                    + " early or its main thread threw)");
         }
         if (races > 0) {
             if (status != 0 && !timedOut) {

@@ -42,6 +42,8 @@ class RaceCommandTests {
         assertTrue(r.err().contains("IllegalStateException: boom after the race"), r::toString);
         assertTrue(r.err().contains("exited with status 1"), r::toString);
         assertEquals(1, r.count(), r::toString);
+        assertEquals(Boolean.FALSE, r.report().get("complete"), () -> "a main that threw leaves the report incomplete\n" + r);
+        assertTrue(r.err().contains("is incomplete"), r::toString);
     }
 
     @Test
