@@ -19,9 +19,11 @@ import java.util.List;
  * @param exclude extra packages ({@code a.b.}) or classes ({@code a.b.Name}, with its nested classes) not to
  *     instrument
  * @param excludeSource jars and folders whose classes are not instrumented, whatever their names
+ * @param threadsMarker a file whose existence at exit asks for a short report of the live threads on stderr
+ *     (the command creates it before ending a program that ran past its timeout), or null
  */
 public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path json, Path text, int max,
-                           List<String> exclude, List<Path> excludeSource) {
+                           List<String> exclude, List<Path> excludeSource, Path threadsMarker) {
     /** The default number of races reported in full. */
     public static final int DEFAULT_MAX = 100;
 
@@ -35,6 +37,7 @@ public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path jso
         int max = DEFAULT_MAX;
         List<String> exclude = new ArrayList<>();
         List<Path> excludeSource = new ArrayList<>();
+        Path threadsMarker = null;
         if (args != null && !args.isBlank()) {
             for (String part : args.split(",")) {
                 String p = part.strip();
@@ -49,6 +52,7 @@ public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path jso
                     case "text" -> text = Path.of(value);
                     case "max" -> max = Integer.parseInt(value);
                     case "exclude" -> exclude.addAll(List.of(value.split(";")));
+                    case "threadsOnExit" -> threadsMarker = Path.of(value);
                     case "excludeSource" -> {
                         for (String path : value.split(";")) {
                             if (!path.isBlank()) excludeSource.add(Path.of(path.strip()));
@@ -57,11 +61,11 @@ public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path jso
                     case "" -> {
                     }
                     default -> throw new IllegalArgumentException("race agent: unknown option '" + key
-                            + "' (known: on, stderr, verbose, json=, text=, max=, exclude=, excludeSource=)");
+                            + "' (known: on, stderr, verbose, json=, text=, max=, exclude=, excludeSource=, threadsOnExit=)");
                 }
             }
         }
         return new AgentOptions(on || json != null || text != null, stderr, verbose, json, text, max,
-                List.copyOf(exclude), List.copyOf(excludeSource));
+                List.copyOf(exclude), List.copyOf(excludeSource), threadsMarker);
     }
 }

@@ -64,6 +64,9 @@ public final class RaceAgent {
             RaceLog log = new RaceLog(o.max(), o.json(), o.text(), o.stderr() ? System.err : null);
             Tracker.begin(new Session(log));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (o.threadsMarker() != null && java.nio.file.Files.exists(o.threadsMarker())) {
+                    racecourse.race.report.ThreadReport.print(System.err);
+                }
                 Session s = Tracker.end();
                 if (s != null) {
                     s.log().finish(!mainThrew.get());

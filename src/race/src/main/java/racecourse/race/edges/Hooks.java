@@ -532,6 +532,7 @@ public final class Hooks {
             ts = new ThreadState(s, e.start.copy(), e.where);
             ts.started = true;
             ts.info.bind(Thread.currentThread());
+            ts.info.markTask();
             STATE.set(ts);
         } else {
             ts = state(s);

@@ -27,8 +27,9 @@ import racecourse.race.edges.Sites;
 
 /**
  * Rewrites one class so that its field and array accesses, monitors and modelled calls report to
- * {@link racecourse.race.edges.Hooks}. Adds no fields or methods (so it is also valid for retransformation):
- * values it must move aside go to fresh locals above the method's own, which no stack-map frame mentions.
+ * {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
+ * bridges of {@link MethodRefs}; when retransforming (which forbids new members) it adds nothing: values it must
+ * move aside go to fresh locals above the method's own, which no stack-map frame mentions.
  * Not thread-safe: one instance per class.
  */
 public final class ClassInstrumenter {
@@ -65,7 +66,7 @@ public final class ClassInstrumenter {
         for (FieldNode f : cn.fields) {
             ownFieldAccess.put(f.name, f.access);
         }
-        boolean changed = false;
+        boolean changed = addSlot && MethodRefs.rewrite(cn);
         for (MethodNode m : cn.methods) {
             if (m.instructions.size() > 0) {
                 changed |= new MethodRewrite(m).run();
