@@ -157,8 +157,11 @@ final class CallRules {
 
     private static int varHandle(String name) {
         return switch (name) {
-            case "get", "getVolatile", "getAcquire", "getOpaque" -> ACQUIRE;
-            case "set", "setVolatile", "setRelease", "setOpaque" -> RELEASE;
+            case "getVolatile", "getAcquire" -> ACQUIRE;
+            case "setVolatile", "setRelease" -> RELEASE;
+            // plain and opaque modes order nothing (JLS 17.4.4 names volatile accesses only; opaque is coherent
+            // per variable but gives no happens-before); plain array accesses are data accesses (ClassInstrumenter)
+            case "get", "set", "getOpaque", "setOpaque" -> 0;
             case "withInvokeExactBehavior", "withInvokeBehavior", "hasInvokeExactBehavior", "accessModeType",
                  "varType", "coordinateTypes", "toMethodHandle", "describeConstable", "isAccessModeSupported",
                  "toString", "hashCode", "equals" -> 0;
