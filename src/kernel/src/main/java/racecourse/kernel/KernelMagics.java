@@ -1,52 +1,70 @@
 package racecourse.kernel;
 
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import racecourse.display.Display;
 import racecourse.display.MimeBundle;
 import racecourse.display.Tables;
 import racecourse.kernel.magic.Magics;
 import racecourse.kernel.session.CellResult;
-import racecourse.race.Race;
-import racecourse.race.RaceReport;
-import racecourse.race.RaceSession;
+import racecourse.kernel.session.JShellSession;
+import racecourse.race.cell.CellMain;
+import racecourse.race.cell.RaceCell;
 
-/** Registers the magics that come from other parts of the course: the race detector's {@code %%race}. */
+/**
+ * Registers the magics that come from other parts of the course: the race detector's {@code %%race}. The kernel's
+ * JVM never loads the detector; a {@code %%race} cell runs fresh in a child JVM under it, with the kernel's class
+ * path (and what {@code %classpath}/{@code %jars} added) and the default imports, but nothing declared by earlier
+ * cells. Not thread-safe: one cell at a time, like {@link Magics}.
+ */
 final class KernelMagics {
-    /** How long {@code %%race} waits for threads the cell started before it closes the report. */
-    private static final long GRACE_NANOS = Race.GRACE_MILLIS * 1_000_000L;
-
     private KernelMagics() {
     }
 
     static void registerAll(Magics magics) {
         magics.register("race", (body, cell, evaluate) -> {
-            if (!Race.agentLoaded()) {
-                String message = "%%race needs the race detector, and this kernel was started without it;"
-                        + " reinstall the kernel with 'bin/racecourse kernel install'";
-                return new CellResult.Failure("RaceDetectorMissing", message, List.of(message));
-            }
-            RaceSession session = Race.start();
-            CellResult result;
+            List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+            classPath.addAll(magics.addedClasspath());
+            RaceCell.Result r;
             try {
-                result = evaluate.apply(body);
-                long deadline = System.nanoTime() + GRACE_NANOS;
-                while (!cell.startedThreads().isEmpty() && System.nanoTime() < deadline && !cell.stopRequested()) {
-                    Thread.sleep(10);
-                }
+                r = RaceCell.run(body, JShellSession.DEFAULT_IMPORTS, classPath, System.out::println, cell::stopRequested);
+            } catch (IOException e) {
+                String message = "%%race could not start the detector's JVM: " + e.getMessage();
+                return new CellResult.Failure("RaceDetectorFailed", message, List.of(message));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                result = new CellResult.Nothing();
-            } finally {
-                Display.display(report(session.stop()));
+                return new CellResult.Nothing();
             }
-            return result;
+            if (r.status() != CellMain.COMPILE_ERROR) Display.display(report(r.reportText(), r.races()));
+            if (r.status() == CellMain.COMPILE_ERROR) {
+                String message = "the cell does not compile (the compiler's messages are above)";
+                return new CellResult.Failure("CompilationError", message, List.of(message));
+            }
+            if (r.status() == CellMain.THREW) {
+                String message = "the cell threw (its stack trace is above); races found before are reported";
+                return new CellResult.Failure("CellThrew", message, List.of(message));
+            }
+            if (r.status() != 0) {
+                String message = "the detector's JVM ended with status " + r.status();
+                return new CellResult.Failure("RaceDetectorFailed", message, List.of(message));
+            }
+            return r.value() == null ? new CellResult.Nothing() : new CellResult.Value(new Shown(r.value()));
         });
     }
 
+    /** A cell's value as the child JVM printed it. */
+    private record Shown(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** The report as the cell shows it: Go's text in a preformatted block, with the same text as plain text. */
-    static racecourse.display.Displayable report(RaceReport report) {
-        String text = report.text();
-        String colour = report.count() == 0 ? "#2e7d32" : "#c62828";
+    static racecourse.display.Displayable report(String text, int races) {
+        String colour = races == 0 ? "#2e7d32" : "#c62828";
         String html = "<pre style=\"border-left: 4px solid " + colour + "; padding-left: 8px\">"
                 + Tables.escape(text) + "</pre>";
         return () -> new MimeBundle().with(MimeBundle.HTML, html).with(MimeBundle.TEXT, text);

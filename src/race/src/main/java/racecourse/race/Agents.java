@@ -6,7 +6,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,8 @@ public final class Agents {
 
     /**
      * Returns the agent jar of the running code: the racecourse-race jar itself when the code runs from
-     * it (its manifest names the ASM jars beside it). When the code runs from a classes folder (this
-     * module's own tests), builds an equivalent jar in a temporary folder, with the ASM jars copied
-     * beside it, once per JVM.
+     * it (ASM is shaded into it). When the code runs from a classes folder (this module's own tests), builds an
+     * equivalent self-contained jar in a temporary folder, with ASM's classes copied into it, once per JVM.
      *
      * @throws IllegalStateException if neither is possible
      */
@@ -66,16 +64,14 @@ public final class Agents {
 
     private static Path build(Path classes) throws IOException {
         Path dir = Files.createTempDirectory("race-agent");
-        List<String> classPath = new ArrayList<>();
-        for (String name : List.of("org.objectweb.asm.ClassVisitor", "org.objectweb.asm.tree.ClassNode")) {
-            Path jar;
+        List<Path> asm = new ArrayList<>();
+        for (String name : List.of("org.objectweb.asm.ClassVisitor", "org.objectweb.asm.tree.ClassNode",
+                "org.objectweb.asm.commons.Remapper")) {
             try {
-                jar = codeSource(Class.forName(name));
+                asm.add(codeSource(Class.forName(name)));
             } catch (ClassNotFoundException e) {
                 throw new IOException("ASM is not on the class path: " + name, e);
             }
-            Files.copy(jar, dir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            classPath.add(jar.getFileName().toString());
         }
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
@@ -83,7 +79,6 @@ public final class Agents {
         a.putValue("Premain-Class", "racecourse.race.agent.RaceAgent");
         a.putValue("Agent-Class", "racecourse.race.agent.RaceAgent");
         a.putValue("Can-Retransform-Classes", "true");
-        a.putValue("Class-Path", String.join(" ", classPath));
         Path out = dir.resolve("racecourse-race-agent.jar");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(out), m)) {
             Files.walkFileTree(classes, new SimpleFileVisitor<>() {
@@ -96,6 +91,19 @@ public final class Agents {
                     return FileVisitResult.CONTINUE;
                 }
             });
+            for (Path lib : asm) {
+                try (JarFile in = new JarFile(lib.toFile())) {
+                    for (JarEntry e : java.util.Collections.list(in.entries())) {
+                        String n = e.getName();
+                        if (e.isDirectory() || n.startsWith("META-INF/") || n.endsWith("module-info.class")) continue;
+                        jar.putNextEntry(new JarEntry(n));
+                        try (var s = in.getInputStream(e)) {
+                            s.transferTo(jar);
+                        }
+                        jar.closeEntry();
+                    }
+                }
+            }
         }
         return out;
     }

@@ -55,8 +55,11 @@ public final class Race {
      */
     public static RaceSession start() {
         if (!agentLoaded()) {
-            throw new IllegalStateException("the race detector agent is not loaded: start this JVM with "
-                    + "-javaagent:<path to racecourse-race jar> (see docs/race.md)");
+            throw new IllegalStateException("Race.check needs the race detector in this JVM, and this JVM runs "
+                    + "without it (a notebook kernel never loads it, so that lessons measure the plain JVM). In a "
+                    + "notebook, put %%race on the first line of a cell that runs the code instead; from a terminal, "
+                    + "run 'racecourse race Program.java'; or start the JVM with -javaagent:<racecourse-race jar> "
+                    + "(see docs/race.md)");
         }
         if (Tracker.current() != null && !RaceSession.ONE_AT_A_TIME.isLocked()) {
             throw new IllegalStateException("the race detector already tracks this whole JVM (agent option on)");

@@ -26,6 +26,7 @@ public final class Magics {
 
     private final JShellSession session;
     private final java.util.Map<String, CellMagic> cellMagics = new java.util.HashMap<>();
+    private final List<String> addedClasspath = new ArrayList<>();
 
     public Magics(JShellSession session) {
         this.session = session;
@@ -35,6 +36,11 @@ public final class Magics {
     /** Registers a cell magic under its name (without {@code %%}). */
     public void register(String name, CellMagic magic) {
         cellMagics.put(name, magic);
+    }
+
+    /** The jars and folders that {@code %classpath} and {@code %jars} added, in order (absolute paths). */
+    public List<String> addedClasspath() {
+        return List.copyOf(addedClasspath);
     }
 
     /** Runs a cell, magics and all. */
@@ -102,6 +108,7 @@ public final class Magics {
             Path path = Path.of(part.trim());
             if (!Files.exists(path)) return failure("%classpath: no such file or folder: " + path.toAbsolutePath());
             session.addToClasspath(path.toAbsolutePath().toString());
+            addedClasspath.add(path.toAbsolutePath().toString());
             added.add(path.toString());
         }
         System.out.println("Added to the class path: " + String.join(", ", added));
@@ -120,7 +127,10 @@ public final class Magics {
             return failure("%jars: cannot list " + dir.toAbsolutePath() + ": " + e.getMessage());
         }
         if (found.isEmpty()) return failure("%jars: no jar matches " + glob);
-        found.forEach(p -> session.addToClasspath(p.toAbsolutePath().toString()));
+        found.forEach(p -> {
+            session.addToClasspath(p.toAbsolutePath().toString());
+            addedClasspath.add(p.toAbsolutePath().toString());
+        });
         System.out.println("Added " + found.size() + " jar(s): " + found.stream().map(p -> p.getFileName().toString()).toList());
         return new CellResult.Nothing();
     }

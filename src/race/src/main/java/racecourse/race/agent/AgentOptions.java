@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The options of {@code -javaagent:race.jar=OPTIONS}: comma-separated {@code on}, {@code stderr},
- * {@code verbose}, {@code json=PATH}, {@code text=PATH}, {@code max=N}, {@code exclude=a.b.;c.d.}.
+ * {@code verbose}, {@code json=PATH}, {@code text=PATH}, {@code max=N}, {@code exclude=a.b.;c.d.Name},
+ * {@code excludeSource=PATH;PATH}.
  * Immutable, thread-safe.
  *
  * @param on track from JVM start (otherwise dormant until {@code Race.check})
@@ -15,10 +16,14 @@ import java.util.List;
  * @param json JSON report file, or null
  * @param text text report file, or null
  * @param max races reported in full
- * @param exclude extra class-name prefixes not to instrument
+ * @param exclude extra packages ({@code a.b.}) or classes ({@code a.b.Name}, with its nested classes) not to
+ *     instrument
+ * @param excludeSource jars and folders whose classes are not instrumented, whatever their names
+ * @param threadsMarker a file whose existence at exit asks for a short report of the live threads on stderr
+ *     (the command creates it before ending a program that ran past its timeout), or null
  */
 public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path json, Path text, int max,
-                           List<String> exclude) {
+                           List<String> exclude, List<Path> excludeSource, Path threadsMarker) {
     /** The default number of races reported in full. */
     public static final int DEFAULT_MAX = 100;
 
@@ -31,6 +36,8 @@ public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path jso
         Path text = null;
         int max = DEFAULT_MAX;
         List<String> exclude = new ArrayList<>();
+        List<Path> excludeSource = new ArrayList<>();
+        Path threadsMarker = null;
         if (args != null && !args.isBlank()) {
             for (String part : args.split(",")) {
                 String p = part.strip();
@@ -45,14 +52,20 @@ public record AgentOptions(boolean on, boolean stderr, boolean verbose, Path jso
                     case "text" -> text = Path.of(value);
                     case "max" -> max = Integer.parseInt(value);
                     case "exclude" -> exclude.addAll(List.of(value.split(";")));
+                    case "threadsOnExit" -> threadsMarker = Path.of(value);
+                    case "excludeSource" -> {
+                        for (String path : value.split(";")) {
+                            if (!path.isBlank()) excludeSource.add(Path.of(path.strip()));
+                        }
+                    }
                     case "" -> {
                     }
                     default -> throw new IllegalArgumentException("race agent: unknown option '" + key
-                            + "' (known: on, stderr, verbose, json=, text=, max=, exclude=)");
+                            + "' (known: on, stderr, verbose, json=, text=, max=, exclude=, excludeSource=, threadsOnExit=)");
                 }
             }
         }
         return new AgentOptions(on || json != null || text != null, stderr, verbose, json, text, max,
-                List.copyOf(exclude));
+                List.copyOf(exclude), List.copyOf(excludeSource), threadsMarker);
     }
 }

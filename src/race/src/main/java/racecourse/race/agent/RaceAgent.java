@@ -7,6 +7,7 @@ import racecourse.race.edges.Session;
 import racecourse.race.edges.Tracker;
 import racecourse.race.instrument.Exclusions;
 import racecourse.race.instrument.RaceTransformer;
+import racecourse.race.instrument.SourceExclusions;
 import racecourse.race.report.RaceLog;
 
 /**
@@ -30,7 +31,8 @@ public final class RaceAgent {
 
     private static void install(String args, Instrumentation inst, boolean retransform) {
         AgentOptions o = AgentOptions.parse(args);
-        RaceTransformer t = new RaceTransformer(new Exclusions(o.exclude()), o.verbose());
+        RaceTransformer t = new RaceTransformer(new Exclusions(o.exclude()),
+                new SourceExclusions(o.excludeSource()), o.verbose());
         inst.addTransformer(t, true);
         Tracker.agentLoaded();
         if (retransform && inst.isRetransformClassesSupported()) {
@@ -50,12 +52,24 @@ public final class RaceAgent {
             }
         }
         if (o.on()) {
+            Thread main = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicBoolean mainThrew = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                if (thread == main) {
+                    mainThrew.set(true);
+                }
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
+            });
             RaceLog log = new RaceLog(o.max(), o.json(), o.text(), o.stderr() ? System.err : null);
             Tracker.begin(new Session(log));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (o.threadsMarker() != null && java.nio.file.Files.exists(o.threadsMarker())) {
+                    racecourse.race.report.ThreadReport.print(System.err);
+                }
                 Session s = Tracker.end();
                 if (s != null) {
-                    s.log().finish();
+                    s.log().finish(!mainThrew.get());
                 }
             }, "race-report"));
         }

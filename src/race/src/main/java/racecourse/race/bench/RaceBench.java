@@ -26,8 +26,16 @@ public final class RaceBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "JVM runs per workload and mode (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--only", split = ",", description = "Run only these workloads (default: all).")
+    @Option(names = "--only", split = ",",
+            description = "Run these workloads (default: monitors, sweep, chm-alloc; 'all' for every one).")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--stress-time", defaultValue = "2s",
+            description = "Length of each store-buffering stress run of the dormant check (default ${DEFAULT-VALUE}).")
+    String stressTime;
+
+    @Option(names = "--skip-dormant", description = "Skip the kernel checks (lock loop in a cell, store buffering).")
+    boolean skipDormant;
 
     @Option(names = "--heap", defaultValue = "512m", description = "Maximum heap of each run (default ${DEFAULT-VALUE}).")
     String heap;
@@ -59,7 +67,7 @@ public final class RaceBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<String> names = only.isEmpty() ? Workloads.NAMES : only;
+        List<String> names = only.isEmpty() ? Workloads.GOAL : only.equals(List.of("all")) ? Workloads.NAMES : only;
         String jar = "-javaagent:" + Agents.agentJar().toAbsolutePath();
         String agent = jar + "=on,max=10";
         out.printf("Race detector overhead: %d run(s) per workload and mode, -Xmx%s, %d CPU(s).%n", runs, heap,
@@ -67,7 +75,7 @@ public final class RaceBench implements Callable<Integer> {
         out.println("Time is the workload's own run (after two warm-up passes in the same JVM); heap is the peak "
                 + "during it and the live heap after it (full GC, data still reachable).");
         out.println();
-        out.println("Dormant: the agent loaded without options, as in the notebook kernel (tracking off).");
+        out.println("Dormant: the agent loaded without options (tracking off), as the notebook kernel used to load it.");
         out.println();
         out.printf("%-16s %10s %10s %7s %10s %10s %7s %10s %10s %7s %10s %8s%n", "workload", "base ms", "race ms",
                 "time×", "base peak", "race peak", "peak×", "base live", "race live", "live×", "dormant ms",
@@ -107,6 +115,10 @@ public final class RaceBench implements Callable<Integer> {
         out.println();
         out.println("Goals: at most 10× time and 5× heap. Go documents 2-20× time and 5-10× memory for -race.");
         out.println("Measured on a shared machine: treat single figures as noisy; rerun with --runs 5 to check.");
+        if (!skipDormant) {
+            out.println();
+            new KernelCheck(out, runs, stressTime, jar).run();
+        }
         return 0;
     }
 

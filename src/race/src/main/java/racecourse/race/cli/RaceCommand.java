@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import racecourse.race.Agents;
+import racecourse.race.cell.ReportSummary;
 
 /**
  * {@code racecourse race}: runs a program under the race detector in a child JVM and exits like Go's
@@ -48,8 +50,6 @@ public final class RaceCommand implements Callable<Integer> {
     /** Exit status when the timeout ended a program that did not race. */
     public static final int TIMEOUT_STATUS = 124;
 
-    private static final Pattern COUNT = Pattern.compile("\"count\":\\s*(\\d+)");
-    private static final Pattern COMPLETE = Pattern.compile("\"complete\":\\s*(true|false)");
 
     @Option(names = {"-cp", "--class-path"}, paramLabel = "CLASSPATH",
             description = "Class path of the program (with a main class), or extra class path for a .java file.")
@@ -151,8 +151,11 @@ public final class RaceCommand implements Callable<Integer> {
 
     private int run(String cp, String mainClass, Path report, Duration limit)
             throws IOException, InterruptedException {
+        Path marker = report.resolveSibling(report.getFileName() + ".timeout");
+        Files.deleteIfExists(marker);
         StringBuilder agent = new StringBuilder("-javaagent:").append(Agents.agentJar().toAbsolutePath())
-                .append("=on,stderr,max=").append(maxReports).append(",json=").append(report);
+                .append("=on,stderr,max=").append(maxReports).append(",json=").append(report)
+                .append(",threadsOnExit=").append(marker);
         if (text != null) {
             agent.append(",text=").append(text.toAbsolutePath());
         }
@@ -178,9 +181,11 @@ public final class RaceCommand implements Callable<Integer> {
             p.waitFor();
         } else if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             timedOut = true;
-            err.println("racecourse race: the program did not finish within " + timeout + "; its threads:");
-            threadDump(p.pid());
-            p.destroy();
+            err.println("racecourse race: the program did not finish within " + human(limit) + "; its threads:");
+            Files.createFile(marker);
+            // SIGTERM through the handle: Process.destroy() would also close our ends of the output pipes, and
+            // the agent's exit hook prints the short thread report, then the races, after it
+            p.toHandle().destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
             }
@@ -188,18 +193,18 @@ public final class RaceCommand implements Callable<Integer> {
         for (Thread t : pumps) {
             t.join();
         }
+        Files.deleteIfExists(marker);
         int status = p.exitValue();
         int races = 0;
         boolean complete = false;
         if (Files.isRegularFile(report)) {
-            String j = Files.readString(report, StandardCharsets.UTF_8);
-            Matcher m = COUNT.matcher(j);
-            races = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            Matcher c = COMPLETE.matcher(j);
-            complete = c.find() && c.group(1).equals("true");
+            ReportSummary summary = ReportSummary.read(Files.readString(report, StandardCharsets.UTF_8));
+            races = summary.count();
+            complete = summary.complete();
         }
         if (!complete && races > 0) {
-            err.println("Found " + races + " data race(s) (the program ended before its report was complete)");
+            err.println("racecourse race: the report of " + races + " race(s) is incomplete (the program was ended"
+                    + " early or its main thread threw)");
         }
         if (races > 0) {
             if (status != 0 && !timedOut) {
@@ -225,23 +230,6 @@ public final class RaceCommand implements Callable<Integer> {
         });
     }
 
-    private void threadDump(long pid) throws InterruptedException {
-        Path jcmd = Path.of(javaExecutable()).resolveSibling("jcmd");
-        List<String> cmd = Files.isExecutable(jcmd)
-                ? List.of(jcmd.toString(), Long.toString(pid), "Thread.print")
-                : List.of("kill", "-QUIT", Long.toString(pid));
-        try {
-            Process d = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            Thread t = pump(d.getInputStream(), err);
-            if (!d.waitFor(20, TimeUnit.SECONDS)) {
-                d.destroyForcibly();
-            }
-            t.join(5_000);
-        } catch (IOException e) {
-            err.println("racecourse race: cannot take a thread dump: " + e.getMessage());
-        }
-    }
-
     /** Compiles a single-file program; returns its main class (the first top-level class) or null on errors. */
     private String compile(Path source, Path classes) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -257,8 +245,17 @@ public final class RaceCommand implements Callable<Integer> {
             if (classPath != null) {
                 opts.addAll(List.of("-cp", classPath));
             }
-            JavacTask task = (JavacTask) javac.getTask(null, files, diags, opts, null,
-                    files.getJavaFileObjects(source));
+            // like `java File.java`, accept a public class whose name differs from the file's
+            List<JavaFileObject> units = new ArrayList<>();
+            for (JavaFileObject f : files.getJavaFileObjects(source)) {
+                units.add(new ForwardingJavaFileObject<>(f) {
+                    @Override
+                    public boolean isNameCompatible(String simpleName, JavaFileObject.Kind kind) {
+                        return kind == JavaFileObject.Kind.SOURCE;
+                    }
+                });
+            }
+            JavacTask task = (JavacTask) javac.getTask(null, files, diags, opts, null, units);
             String main = null;
             for (CompilationUnitTree unit : task.parse()) {
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
@@ -290,9 +287,35 @@ public final class RaceCommand implements Callable<Integer> {
         return diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
     }
 
-    private static String format(Diagnostic<? extends JavaFileObject> d) {
+    /** A compile error as {@code javac} prints it: file, line, message, then the source line and a caret. */
+    static String format(Diagnostic<? extends JavaFileObject> d) {
         String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":";
-        return file + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT);
+        StringBuilder b = new StringBuilder(file + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT));
+        if (d.getSource() != null && d.getLineNumber() > 0) {
+            try {
+                String text = d.getSource().getCharContent(true).toString();
+                String line = text.lines().skip(d.getLineNumber() - 1).findFirst().orElse(null);
+                if (line != null) {
+                    b.append('\n').append(line);
+                    if (d.getColumnNumber() > 0) {
+                        b.append('\n').append(" ".repeat((int) d.getColumnNumber() - 1)).append('^');
+                    }
+                }
+            } catch (IOException e) {
+                // the message alone
+            }
+        }
+        return b.toString();
+    }
+
+    /** A duration with its unit: {@code 500 ms}, {@code 5 s}, {@code 2 min}, {@code 1 h}. */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000 || ms % 1000 != 0) return ms + " ms";
+        long s = ms / 1000;
+        if (s < 60 || s % 60 != 0) return s + " s";
+        long m = s / 60;
+        return m < 60 || m % 60 != 0 ? m + " min" : m / 60 + " h";
     }
 
     /** Parses 30s, 2m, 500ms, 1h or a bare number of seconds; returns null if malformed. */

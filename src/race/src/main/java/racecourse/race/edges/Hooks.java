@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -348,11 +349,22 @@ public final class Hooks {
         }
         if ((fl & CallSpec.RELEASE) != 0) {
             s.sync(recv).release(ts.vc);
+            if (recv instanceof CyclicBarrier) {
+                s.callbacks.release(ts.vc);
+            }
         }
         if ((fl & CallSpec.RELEASE_READ) != 0) {
             s.sync(recv).releaseRead(ts.vc);
         }
         ts.tick();
+    }
+
+    /** After {@code Thread.interrupted()}: the current thread learns of interrupts (JLS 17.4.4). */
+    public static void interruptedChecked() {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null) {
+            s.sync(Thread.currentThread()).acquire(state(s).vc);
+        }
     }
 
     /** After a modelled call. */
@@ -388,6 +400,9 @@ public final class Hooks {
         }
         if ((fl & CallSpec.ACQUIRE) != 0) {
             s.sync(recv).acquire(ts.vc);
+            if (recv instanceof CyclicBarrier) {
+                s.callbacks.acquire(ts.vc);
+            }
         }
         if ((fl & CallSpec.ACQUIRE_READ) != 0) {
             s.sync(recv).acquireRead(ts.vc);
@@ -463,15 +478,23 @@ public final class Hooks {
         };
     }
 
+    /** JDK methods that hand a task to another thread or to a later time (others run their argument as a callback). */
+    private static final Set<String> SUBMISSIONS = Set.of("submit", "execute", "schedule", "scheduleAtFixedRate",
+            "scheduleWithFixedDelay", "invokeAll", "invokeAny", "fork", "runAsync", "supplyAsync", "newThread");
+
     private static Tasks.Edges edges(Session s, ThreadState ts, Object recv, Object task, int siteId) {
-        boolean thread = Sites.get(siteId).owner.startsWith("java/lang/Thread");
+        Site site = Sites.get(siteId);
+        boolean thread = site.owner.startsWith("java/lang/Thread");
+        boolean stage = site.owner.equals("java/util/concurrent/CompletableFuture")
+                || site.owner.equals("java/util/concurrent/CompletionStage");
+        boolean callback = !thread && !stage && !SUBMISSIONS.contains(site.name);
         VectorClock start = ts.vc.copy();
         ts.tick();
         Object from = recv instanceof CompletionStage<?> ? recv : null;
         Object to = recv instanceof ExecutorService
                 || (recv != null && recv.getClass().getName().contains("StructuredTaskScope")) ? recv : null;
         return new Tasks.Edges(s, start, from, to, task instanceof Future<?> ? task : null,
-                !thread && !sequential(recv));
+                !thread && !callback && !sequential(recv), callback);
     }
 
     /** Returns whether {@code executor} runs its tasks one after another on one thread. */
@@ -509,10 +532,14 @@ public final class Hooks {
             ts = new ThreadState(s, e.start.copy(), e.where);
             ts.started = true;
             ts.info.bind(Thread.currentThread());
+            ts.info.markTask();
             STATE.set(ts);
         } else {
             ts = state(s);
             ts.vc.join(e.start);
+        }
+        if (e.callback) {
+            s.callbacks.acquire(ts.vc);
         }
         if (e.acquireFrom != null) {
             s.sync(e.acquireFrom).acquire(ts.vc);
@@ -526,6 +553,9 @@ public final class Hooks {
         if (s != null && s == e.session) {
             ThreadState ts = state(s);
             e.done.release(ts.vc);
+            if (e.callback) {
+                s.callbacks.release(ts.vc);
+            }
             if (e.releaseTo != null) {
                 s.sync(e.releaseTo).release(ts.vc);
             }

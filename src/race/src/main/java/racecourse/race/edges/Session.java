@@ -22,6 +22,8 @@ public final class Session {
     final WeakIdentityMap<ThreadState> threads = new WeakIdentityMap<>();
     final WeakIdentityMap<StartInfo> pending = new WeakIdentityMap<>();
     final SyncVar cells = new SyncVar();
+    /** Callbacks handed to the JDK that are not tasks (a barrier's action) and the barriers that run them. */
+    final SyncVar callbacks = new SyncVar();
     /**
      * How many threads of a session have their stacks recorded (where they were created, and the stack of
      * their first access at each site). Later threads are reported with the accessing line only: this bounds

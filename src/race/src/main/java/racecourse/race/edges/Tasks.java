@@ -30,10 +30,12 @@ final class Tasks {
         final Thread creator;
         final Throwable where;
         final boolean ownThread;
+        final boolean callback;
         final SyncVar done = new SyncVar();
 
         Edges(Session session, VectorClock start, Object acquireFrom, Object releaseTo, Object future,
-              boolean ownThread) {
+              boolean ownThread, boolean callback) {
+            this.callback = callback;
             this.session = session;
             this.start = start;
             this.acquireFrom = acquireFrom;

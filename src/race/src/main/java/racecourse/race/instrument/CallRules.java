@@ -95,6 +95,12 @@ final class CallRules {
             flags = THREAD_START;
         } else if (instance && name.equals("join") && JOIN_DESCS.contains(desc)) {
             flags = THREAD_JOIN;
+        } else if (instance && name.equals("isAlive") && desc.equals("()Z")) {
+            flags = THREAD_JOIN; // JLS 17.4.4: isAlive() returning false is seen as join
+        } else if (instance && name.equals("interrupt") && desc.equals("()V")) {
+            flags = RELEASE; // JLS 17.4.4: interrupt happens before the interrupted thread learns of it
+        } else if (instance && name.equals("isInterrupted") && desc.equals("()Z")) {
+            flags = ACQUIRE;
         } else if (instance && name.equals("wait") && WAIT_DESCS.contains(desc)) {
             flags = RELEASE | ACQUIRE;
         }
@@ -151,8 +157,11 @@ final class CallRules {
 
     private static int varHandle(String name) {
         return switch (name) {
-            case "get", "getVolatile", "getAcquire", "getOpaque" -> ACQUIRE;
-            case "set", "setVolatile", "setRelease", "setOpaque" -> RELEASE;
+            case "getVolatile", "getAcquire" -> ACQUIRE;
+            case "setVolatile", "setRelease" -> RELEASE;
+            // plain and opaque modes order nothing (JLS 17.4.4 names volatile accesses only; opaque is coherent
+            // per variable but gives no happens-before); plain array accesses are data accesses (ClassInstrumenter)
+            case "get", "set", "getOpaque", "setOpaque" -> 0;
             case "withInvokeExactBehavior", "withInvokeBehavior", "hasInvokeExactBehavior", "accessModeType",
                  "varType", "coordinateTypes", "toMethodHandle", "describeConstable", "isAccessModeSupported",
                  "toString", "hashCode", "equals" -> 0;

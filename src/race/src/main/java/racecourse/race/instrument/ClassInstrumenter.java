@@ -27,8 +27,9 @@ import racecourse.race.edges.Sites;
 
 /**
  * Rewrites one class so that its field and array accesses, monitors and modelled calls report to
- * {@link racecourse.race.edges.Hooks}. Adds no fields or methods (so it is also valid for retransformation):
- * values it must move aside go to fresh locals above the method's own, which no stack-map frame mentions.
+ * {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
+ * bridges of {@link MethodRefs}; when retransforming (which forbids new members) it adds nothing: values it must
+ * move aside go to fresh locals above the method's own, which no stack-map frame mentions.
  * Not thread-safe: one instance per class.
  */
 public final class ClassInstrumenter {
@@ -65,7 +66,7 @@ public final class ClassInstrumenter {
         for (FieldNode f : cn.fields) {
             ownFieldAccess.put(f.name, f.access);
         }
-        boolean changed = false;
+        boolean changed = addSlot && MethodRefs.rewrite(cn);
         for (MethodNode m : cn.methods) {
             if (m.instructions.size() > 0) {
                 changed |= new MethodRewrite(m).run();
@@ -300,6 +301,34 @@ public final class ClassInstrumenter {
             return v;
         }
 
+        /**
+         * A plain-mode {@code VarHandle} access: no synchronization. On an array element ({@code (T[], int...)})
+         * it is a data access of that element, as {@code T[i]} would be.
+         */
+        private void plainVarHandle(MethodInsnNode mi) {
+            Type[] args = Type.getArgumentTypes(mi.desc);
+            if (args.length < 2 || args[0].getSort() != Type.ARRAY || args[1].getSort() != Type.INT) {
+                return;
+            }
+            boolean write = mi.name.equals("set");
+            int id = site(racecourse.race.edges.Site.ARRAY, write, null, null, 0, null, null);
+            InsnList l = new InsnList();
+            int[] locals = new int[args.length];
+            for (int i = args.length - 1; i >= 0; i--) {
+                locals[i] = newLocal(args[i]);
+                l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), locals[i]));
+            }
+            l.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
+            l.add(new VarInsnNode(Opcodes.ILOAD, locals[1]));
+            l.add(intConst(id));
+            l.add(hook(write ? "arrayStore" : "arrayLoad", "(Ljava/lang/Object;II)V"));
+            for (int i = 0; i < args.length; i++) {
+                l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), locals[i]));
+            }
+            code.insertBefore(mi, l);
+            changed = true;
+        }
+
         private void arrayLoad(AbstractInsnNode n) {
             int id = site(racecourse.race.edges.Site.ARRAY, false, null, null, 0, null, null);
             InsnList l = new InsnList();
@@ -350,6 +379,16 @@ public final class ClassInstrumenter {
                 return;
             }
             if (mi.owner.startsWith("[")) {
+                return;
+            }
+            if (mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals("java/lang/Thread")
+                    && mi.name.equals("interrupted") && mi.desc.equals("()Z")) {
+                code.insert(mi, hook("interruptedChecked", "()V"));
+                changed = true;
+                return;
+            }
+            if (mi.owner.equals("java/lang/invoke/VarHandle") && (mi.name.equals("get") || mi.name.equals("set"))) {
+                plainVarHandle(mi);
                 return;
             }
             Rule r = CallRules.classify(mi.getOpcode(), mi.owner, mi.name, mi.desc);

@@ -10,15 +10,22 @@ import java.security.ProtectionDomain;
  */
 public final class RaceTransformer implements ClassFileTransformer {
     private final Exclusions exclusions;
+    private final SourceExclusions sources;
     private final boolean verbose;
 
-    /** Creates a transformer. */
+    /** Creates a transformer that excludes by name only. */
     public RaceTransformer(Exclusions exclusions, boolean verbose) {
+        this(exclusions, new SourceExclusions(java.util.List.of()), verbose);
+    }
+
+    /** Creates a transformer that excludes by name and by where a class was loaded from. */
+    public RaceTransformer(Exclusions exclusions, SourceExclusions sources, boolean verbose) {
         this.exclusions = exclusions;
+        this.sources = sources;
         this.verbose = verbose;
     }
 
-    /** Returns whether classes of this loader and name are instrumented. */
+    /** Returns whether classes of this loader and name are instrumented (where they come from aside). */
     public boolean instruments(ClassLoader loader, String className) {
         return className != null && loader != null && loader != ClassLoader.getPlatformClassLoader()
                 && !exclusions.excludes(className);
@@ -27,7 +34,7 @@ public final class RaceTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
                             byte[] classFile) {
-        if (!instruments(loader, className)) {
+        if (!instruments(loader, className) || sources.excludes(domain)) {
             return null;
         }
         try {

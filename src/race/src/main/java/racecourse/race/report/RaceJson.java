@@ -34,7 +34,7 @@ public final class RaceJson {
     private static void access(StringBuilder b, Access a) {
         b.append("{\"op\": ").append(str(a.write() ? "write" : "read"))
                 .append(", \"thread\": {\"name\": ").append(str(a.threadName())).append(", \"id\": ")
-                .append(a.threadId()).append("}, \"stack\": ");
+                .append(a.threadId()).append(a.task() ? ", \"task\": true" : "").append("}, \"stack\": ");
         frames(b, a.stack());
         b.append(", \"threadCreatedAt\": ");
         frames(b, a.threadCreatedAt());

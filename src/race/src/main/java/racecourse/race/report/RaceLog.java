@@ -73,7 +73,10 @@ public final class RaceLog {
         Site b = Sites.get(previousSite);
         String ka = a.locationKey();
         String kb = b.locationKey();
-        String pair = ka.compareTo(kb) <= 0 ? ka + "|" + kb : kb + "|" + ka;
+        // one report per variable and pair of lines: two variables racing at the same lines are two races; the
+        // elements of one array count as one variable, so a racy loop over an array gives one report
+        String same = kind.equals("array") ? variable.replaceAll(" element \\d+$", "") : variable;
+        String pair = same + "@" + (ka.compareTo(kb) <= 0 ? ka + "|" + kb : kb + "|" + ka);
         synchronized (this) {
             if (finished || !locationPairs.add(pair)) {
                 return;
@@ -83,11 +86,12 @@ public final class RaceLog {
                 return;
             }
             Access cur = new Access(write, current.name(), current.javaId(), frames(stack, a, false),
-                    frames(current.createdAt(), null, true));
+                    frames(current.createdAt(), null, true), current.isTask());
             Throwable prevStack = previous == null ? null : previous.siteStack(previousSite);
             Access prev = new Access(previousWrite, previous == null ? "?" : previous.name(),
                     previous == null ? -1 : previous.javaId(), frames(prevStack, b, false),
-                    previous == null ? List.of() : frames(previous.createdAt(), null, true));
+                    previous == null ? List.of() : frames(previous.createdAt(), null, true),
+                    previous != null && previous.isTask());
             DataRace r = new DataRace(variable, kind, cur, prev);
             races.add(r);
             String t = RaceText.race(r);
@@ -116,6 +120,14 @@ public final class RaceLog {
 
     /** Ends the session: writes the summary and the complete JSON report. Idempotent. */
     public synchronized void finish() {
+        finish(true);
+    }
+
+    /**
+     * Ends the session: writes the summary and the JSON report, marked complete only if {@code complete} (the
+     * program ended normally). Idempotent.
+     */
+    public synchronized void finish(boolean complete) {
         if (finished) {
             return;
         }
@@ -129,7 +141,7 @@ public final class RaceLog {
             write(text, summary, true);
         }
         if (json != null) {
-            writeJson(true);
+            writeJson(complete);
         }
     }
 

@@ -23,7 +23,7 @@ public final class RaceText {
         b.append('\n');
         access(b, r.previous().write() ? "Previous write" : "Previous read", r.variable(), r.previous());
         created(b, r.current());
-        if (r.previous().threadId() != r.current().threadId()) {
+        if (r.previous().threadId() != r.current().threadId() || r.previous().task() || r.current().task()) {
             created(b, r.previous());
         }
         b.append(SEPARATOR).append('\n');
@@ -31,17 +31,28 @@ public final class RaceText {
     }
 
     private static void access(StringBuilder b, String what, String variable, Access a) {
-        b.append(what).append(" at ").append(variable).append(" by thread \"").append(a.threadName())
-                .append("\" (#").append(a.threadId()).append("):\n");
+        b.append(what).append(" at ").append(variable).append(" by ").append(who(a)).append(":\n");
         frames(b, a.stack());
+    }
+
+    /** A thread as {@code thread "name" (#id)}; a pool task as {@code pool task (run by thread "name" (#id))}. */
+    private static String who(Access a) {
+        String thread = "thread \"" + a.threadName() + "\" (#" + a.threadId() + ")";
+        return a.task() ? "pool task (run by " + thread + ")" : thread;
     }
 
     private static void created(StringBuilder b, Access a) {
         if (a.threadCreatedAt().isEmpty()) {
             return;
         }
-        b.append('\n').append("Thread \"").append(a.threadName()).append("\" (#").append(a.threadId())
-                .append(") created at:\n");
+        b.append('\n');
+        if (a.task()) {
+            b.append("Pool task (run by thread \"").append(a.threadName()).append("\" (#").append(a.threadId())
+                    .append(")) submitted at:\n");
+        } else {
+            b.append("Thread \"").append(a.threadName()).append("\" (#").append(a.threadId())
+                    .append(") created at:\n");
+        }
         frames(b, a.threadCreatedAt());
     }
 
@@ -56,12 +67,37 @@ public final class RaceText {
         if (frames.isEmpty()) {
             b.append("  (stack unknown)\n");
         }
+        int jdk = 0;
+        Frame lastJdk = null;
         for (Frame f : frames) {
             if (RUNNER_PREFIXES.stream().anyMatch(f.className()::startsWith)) {
                 break;
             }
+            if (isJdk(f)) {
+                jdk++;
+                lastJdk = f;
+                continue;
+            }
+            foldJdk(b, jdk, lastJdk);
+            jdk = 0;
             b.append("  ").append(f).append('\n');
         }
+        foldJdk(b, jdk, lastJdk);
+    }
+
+    /** A run of JDK frames reads as one line; a lone one is shown as it is. */
+    private static void foldJdk(StringBuilder b, int count, Frame last) {
+        if (count == 1) {
+            b.append("  ").append(last).append('\n');
+        } else if (count > 1) {
+            b.append("  … ").append(count).append(" JDK frames\n");
+        }
+    }
+
+    private static boolean isJdk(Frame f) {
+        String c = f.className();
+        return c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")
+                || c.startsWith("com.sun.");
     }
 
     /** Renders the closing summary. */

@@ -17,6 +17,7 @@ public final class ThreadInfo {
     private volatile long javaId = -1;
     private volatile WeakReference<Thread> thread = new WeakReference<>(null);
     private volatile Throwable createdAt;
+    private volatile boolean task;
     private volatile int[] sites = new int[2]; // written by the owner only, published by the volatile stacks
     private volatile Throwable[] stacks = new Throwable[2];
     private int count; // owner only
@@ -48,6 +49,16 @@ public final class ThreadInfo {
         thread = new WeakReference<>(t);
         name = t.getName();
         javaId = t.threadId();
+    }
+
+    /** Marks this info as a pool task's: a logical thread run by a worker thread. */
+    public void markTask() {
+        task = true;
+    }
+
+    /** Returns whether this is a pool task's info. */
+    public boolean isTask() {
+        return task;
     }
 
     /** Records where the thread was created or started. */

@@ -24,7 +24,16 @@ class RaceCommandTests {
         RaceRun r = RaceRun.of(List.of(bad("CompileError")));
         assertEquals(2, r.status(), r::toString);
         assertTrue(r.err().contains("CompileError.java:3: error:"), r::toString);
+        assertTrue(r.err().contains("        int x = \"not a number\";\n                ^"),
+                () -> "the source line and a caret under the error, as javac shows them\n" + r);
         assertTrue(r.err().contains("does not compile"), r::toString);
+    }
+
+    @Test
+    void aPublicClassNamedUnlikeItsFileRunsAsWithJava() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("NameDiffers")));
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("ran Renamed"), r::toString);
     }
 
     @Test
@@ -42,6 +51,8 @@ class RaceCommandTests {
         assertTrue(r.err().contains("IllegalStateException: boom after the race"), r::toString);
         assertTrue(r.err().contains("exited with status 1"), r::toString);
         assertEquals(1, r.count(), r::toString);
+        assertEquals(Boolean.FALSE, r.report().get("complete"), () -> "a main that threw leaves the report incomplete\n" + r);
+        assertTrue(r.err().contains("is incomplete"), r::toString);
     }
 
     @Test
@@ -72,8 +83,19 @@ class RaceCommandTests {
     void aHangingProgramIsEndedWithItsThreadDump() throws IOException {
         RaceRun r = RaceRun.of(List.of("--timeout", "3s", bad("Hang")));
         assertEquals(124, r.status(), r::toString);
-        assertTrue(r.err().contains("did not finish within 3s"), r::toString);
-        assertTrue(r.err().contains("\"main\"") && r.err().contains("Hang.main"), r::toString);
+        assertTrue(r.err().contains("did not finish within 3 s"), r::toString);
+        assertTrue(r.err().contains("\"main\"") && r.err().contains("Hang.main"), () -> "the threads are shown\n" + r.err());
+    }
+
+    @Test
+    void aDeadlockUnderTimeoutGivesAShortReportOfEachThreadAndItsLock() throws IOException {
+        RaceRun r = RaceRun.of(List.of("--timeout", "3s", bad("Deadlock")));
+        assertEquals(124, r.status(), r::toString);
+        assertTrue(r.err().contains("\"left\"") && r.err().contains("\"right\""), r::toString);
+        assertTrue(r.err().contains("BLOCKED, waiting for a java.lang.Object"), r::toString);
+        assertTrue(r.err().contains("held by \"right\"") && r.err().contains("held by \"left\""), r::toString);
+        assertTrue(!r.err().contains("racecourse.race."), () -> "the detector's own frames are never shown\n" + r);
+        assertTrue(r.err().lines().count() < 40, () -> "the report is short\n" + r);
     }
 
     @Test

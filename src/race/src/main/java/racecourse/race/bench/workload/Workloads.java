@@ -24,7 +24,10 @@ import java.util.function.Supplier;
 public final class Workloads {
     /** The workload names, in report order. */
     public static final List<String> NAMES = List.of("fields", "arrays", "monitors", "collections", "executor",
-            "pipeline", "virtual-threads", "objects");
+            "pipeline", "virtual-threads", "objects", "sweep", "chm-alloc");
+
+    /** The three workloads of the detector's cost goal: a lock loop, an array sweep, allocation through a map. */
+    public static final List<String> GOAL = List.of("monitors", "sweep", "chm-alloc");
 
     private Workloads() {
     }
@@ -67,6 +70,8 @@ public final class Workloads {
             case "pipeline" -> Workloads::pipeline;
             case "virtual-threads" -> Workloads::virtualThreads;
             case "objects" -> Workloads::objects;
+            case "sweep" -> Workloads::sweep;
+            case "chm-alloc" -> Workloads::chmAlloc;
             default -> throw new IllegalArgumentException("no workload " + name + "; known: " + NAMES);
         };
     }
@@ -123,6 +128,46 @@ public final class Workloads {
             }
         }
         return (long) c[n - 1][n - 1];
+    }
+
+    /** One thread sweeps a large int array: fills it, then sums it, several passes. */
+    static Object sweep() {
+        int[] a = new int[4_000_000];
+        long sum = 0;
+        for (int pass = 0; pass < 5; pass++) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = i + pass;
+            }
+            for (int i = 0; i < a.length; i++) {
+                sum += a[i];
+            }
+        }
+        return sum;
+    }
+
+    /** Two threads allocate small lists and records and file them in a ConcurrentHashMap. */
+    static Object chmAlloc() {
+        ConcurrentHashMap<Integer, List<int[]>> shared = new ConcurrentHashMap<>();
+        Runnable fill = () -> {
+            for (int i = 0; i < 300_000; i++) {
+                shared.computeIfAbsent(i % 5_000, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(new int[] {i, i * 2, i * 3});
+                if (i % 50_000 == 0) {
+                    shared.clear();
+                }
+            }
+        };
+        Thread t1 = new Thread(fill);
+        Thread t2 = new Thread(fill);
+        t1.start();
+        t2.start();
+        try {
+            t1.join();
+            t2.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return shared.size();
     }
 
     /** A counter guarded by a monitor, incremented by two threads. */

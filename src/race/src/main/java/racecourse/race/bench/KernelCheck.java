@@ -1,0 +1,182 @@
+package racecourse.race.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The "zero cost and zero effect while dormant" check of {@code racecourse bench race}: lesson 04's lock loop
+ * run as a notebook cell (JShell snippets in the JVM) and store buffering's {@code 0, 0} rate under the stress
+ * harness, each in a JVM started as the kernel is now (its options, no agent), as the kernel was before (the same
+ * plus the dormant agent), and in a plain JVM (no options; the loop compiled ahead). Runs alternate. Not
+ * thread-safe (one run).
+ */
+final class KernelCheck {
+    /** The options the kernel's JVM starts with (as in the kernel installer's list). */
+    static final List<String> KERNEL_OPTIONS = List.of("--enable-preview", "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+            "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    private static final String STRESS_TEST = "racecourse.patterns.jmm.StoreBufferingPlain";
+    private static final String CLI = "racecourse.cli.Racecourse";
+
+    private final PrintStream out;
+    private final int runs;
+    private final String stressTime;
+    private final String agentOption;
+
+    KernelCheck(PrintStream out, int runs, String stressTime, String agentOption) {
+        this.out = out;
+        this.runs = runs;
+        this.stressTime = stressTime;
+        this.agentOption = agentOption;
+    }
+
+    void run() throws IOException, InterruptedException {
+        out.println("Kernel checks (goal: the notebook kernel measures what a plain JVM measures).");
+        out.println("  kernel now: the kernel's JVM options, no agent; kernel before: the same plus the dormant agent;"
+                + " plain: java with no options.");
+        List<Long> compiled = new ArrayList<>();
+        List<Long> plain = new ArrayList<>();
+        List<Long> now = new ArrayList<>();
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            compiled.add(probe(List.of(), "plain"));
+            plain.add(probe(List.of(), "cell"));
+            now.add(probe(KERNEL_OPTIONS, "cell"));
+            before.add(probe(withAgent(), "cell"));
+        }
+        double c = median(compiled) / 1e6;
+        double p = median(plain) / 1e6;
+        double n = median(now) / 1e6;
+        double b = median(before) / 1e6;
+        out.printf(Locale.ROOT, "  lock loop (2 threads x %,d synchronized increments), median of %d JVMs each:%n",
+                DormantProbe.ROUNDS, runs);
+        out.printf(Locale.ROOT, "    the cell in a plain JVM %.1f ms; in the kernel now %.1f ms (%.2f×, goal ≤ 1.1×);"
+                + " in the kernel before %.1f ms (%.2f×)%n", p, n, n / p, b, b / p);
+        out.printf(Locale.ROOT, "    (the same loop compiled ahead, plain JVM: %.1f ms; runs: cell plain %s; now %s;"
+                + " before %s)%n", c, millis(plain), millis(now), millis(before));
+        out.println("    verdict: " + (n / p <= 1.1 ? "within 1.1× (goal met)" : "above 1.1× (goal not met)")
+                + " on these medians");
+        if (!onClassPath(CLI) || !onClassPath(STRESS_TEST)) {
+            out.println("  store buffering: skipped (the stress harness and the course patterns are not on this"
+                    + " class path; run it through bin/racecourse)");
+            return;
+        }
+        double[] plainRate = new double[runs];
+        double[] nowRate = new double[runs];
+        double[] beforeRate = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            plainRate[i] = zeroZero(List.of());
+            nowRate[i] = zeroZero(KERNEL_OPTIONS);
+            beforeRate[i] = zeroZero(withAgent());
+        }
+        double sp = median(plainRate);
+        double sn = median(nowRate);
+        double sb = median(beforeRate);
+        out.printf(Locale.ROOT, "  store buffering '0, 0' (%s per run, median of %d runs): plain %.2f%%; kernel now"
+                + " %.2f%% (ratio %.2f, goal 0.5-2); kernel before %.2f%% (ratio %.2f)%n", stressTime.replaceAll("(\\d)([a-z])", "$1 $2"), runs,
+                100 * sp, 100 * sn, ratio(sn, sp), 100 * sb, ratio(sb, sp));
+        out.println("    each run: plain " + percents(plainRate) + "; now " + percents(nowRate) + "; before "
+                + percents(beforeRate));
+        if (sp == 0 || sn == 0) {
+            out.println("    verdict: inconclusive (no '0, 0' seen in one of the settings; a busy machine rarely runs"
+                    + " the two actors at the same time: rerun on a quiet one, or with a longer --stress-time)");
+        } else {
+            double r = sn / sp;
+            out.println("    verdict: " + (r >= 0.5 && r <= 2 ? "within 2× (goal met)" : "outside 2× (goal not met)"));
+        }
+    }
+
+    private List<String> withAgent() {
+        List<String> o = new ArrayList<>(KERNEL_OPTIONS);
+        o.add(agentOption + "=exclude=racecourse.stress.;racecourse.display.;racecourse.grader.");
+        return o;
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+
+    private static String millis(List<Long> nanos) {
+        StringBuilder b = new StringBuilder();
+        for (long n : nanos) b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f ms", n / 1e6));
+        return b.toString();
+    }
+
+    private static String percents(double[] rates) {
+        StringBuilder b = new StringBuilder();
+        for (double r : rates) b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.2f%%", 100 * r));
+        return b.toString();
+    }
+
+    private long probe(List<String> options, String mode) throws IOException, InterruptedException {
+        String output = java(options, List.of(DormantProbe.class.getName(), mode));
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result from the lock-loop probe:\n" + output));
+        return Long.parseLong(line.substring("RESULT ".length()).strip());
+    }
+
+    private double zeroZero(List<String> options) throws IOException, InterruptedException {
+        Path json = Files.createTempFile("racecourse-sb", ".json");
+        try {
+            java(options, List.of(CLI, "stress", STRESS_TEST, "--time", stressTime, "--json", json.toString()));
+            JsonElement root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8));
+            JsonObject test = root.getAsJsonObject().getAsJsonArray("tests").get(0).getAsJsonObject();
+            long total = 0;
+            long zz = 0;
+            for (JsonElement o : test.getAsJsonArray("outcomes")) {
+                long c = o.getAsJsonObject().get("count").getAsLong();
+                total += c;
+                if (o.getAsJsonObject().get("id").getAsString().equals("0, 0")) zz += c;
+            }
+            return total == 0 ? 0 : (double) zz / total;
+        } finally {
+            Files.deleteIfExists(json);
+        }
+    }
+
+    private static String java(List<String> options, List<String> program) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.addAll(program);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() > 1) {
+            throw new IllegalStateException("'" + String.join(" ", program) + "' failed:\n" + output);
+        }
+        return output;
+    }
+
+    private static boolean onClassPath(String name) {
+        try {
+            Class.forName(name, false, KernelCheck.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static double median(List<Long> xs) {
+        return median(xs.stream().mapToDouble(Long::doubleValue).toArray());
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,118 @@
+package racecourse.race.cell;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import racecourse.race.Agents;
+
+/**
+ * Runs one notebook cell's Java code fresh under the race detector in a child JVM (see {@link CellMain}), so
+ * that the JVM that asks pays nothing for the detector. The cell is self-contained: it sees the given class
+ * path and imports, and nothing declared by earlier cells. Thread-safe: each call has its own child.
+ */
+public final class RaceCell {
+    /** Class-name prefixes of the course's own tools, left uninstrumented in the child. */
+    public static final String TOOL_PREFIXES = "racecourse.stress.;racecourse.display.;racecourse.grader.";
+
+    private RaceCell() {
+    }
+
+    /**
+     * What a cell run produced.
+     *
+     * @param status {@link CellMain}'s exit status (0 ran, 1 threw, 2 did not compile), or another status if
+     *     the child JVM itself failed or was stopped
+     * @param value the text of the cell's last expression, or null
+     * @param reportText the detector's report in Go's shape, or a sentence saying why there is none
+     * @param races the number of distinct races found (0 if there is no report)
+     * @param complete whether the report was closed normally (the child was not killed)
+     */
+    public record Result(int status, String value, String reportText, int races, boolean complete) {
+    }
+
+    /**
+     * Runs {@code body} in a child JVM under the detector.
+     *
+     * @param body the cell's Java snippets
+     * @param imports import names (without {@code import} and {@code ;}) the cell starts with
+     * @param classPath the child's class path entries (the kernel's own and those added by magics)
+     * @param output receives each line the cell prints (stdout and stderr)
+     * @param stop polled while the child runs; when it returns true the child is ended
+     */
+    public static Result run(String body, List<String> imports, List<String> classPath, Consumer<String> output,
+                             BooleanSupplier stop) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("racecourse-race-cell");
+        try {
+            Path cell = work.resolve("cell.jsh");
+            Path importFile = work.resolve("imports.txt");
+            Path value = work.resolve("value.txt");
+            Path json = work.resolve("report.json");
+            Path text = work.resolve("report.txt");
+            Files.writeString(cell, body, StandardCharsets.UTF_8);
+            Files.write(importFile, imports, StandardCharsets.UTF_8);
+            List<String> cmd = new ArrayList<>(List.of(java(), "--enable-preview",
+                    "-javaagent:" + Agents.agentJar().toAbsolutePath() + "=json=" + json + ",text=" + text
+                            + ",exclude=" + TOOL_PREFIXES,
+                    "-cp", String.join(File.pathSeparator, classPath), CellMain.class.getName(),
+                    cell.toString(), importFile.toString(), value.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            p.getOutputStream().close();
+            Thread pump = Thread.ofPlatform().daemon().name("race-cell-output").start(() -> pump(p.getInputStream(), output));
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (stop.getAsBoolean()) {
+                    p.destroyForcibly().waitFor();
+                    break;
+                }
+            }
+            pump.join(5_000);
+            String shown = Files.isRegularFile(value) ? Files.readString(value, StandardCharsets.UTF_8) : null;
+            String report = Files.isRegularFile(text) ? Files.readString(text, StandardCharsets.UTF_8)
+                    : "No race report: the cell's JVM ended before the detector wrote it (exit status "
+                    + p.exitValue() + ").";
+            int races = 0;
+            boolean complete = false;
+            if (Files.isRegularFile(json)) {
+                ReportSummary s = ReportSummary.read(Files.readString(json, StandardCharsets.UTF_8));
+                races = s.count();
+                complete = s.complete();
+            }
+            return new Result(p.exitValue(), shown, report.strip(), races, complete);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void pump(InputStream in, Consumer<String> output) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) output.accept(line);
+        } catch (IOException e) {
+            // the child ended
+        }
+    }
+
+    /** The java launcher of this JVM. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}
