@@ -11,9 +11,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryLabelPosition;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -24,10 +21,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.text.TextBlockAnchor;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import tech.tablesaw.api.NumericColumn;
@@ -139,26 +133,12 @@ public final class BarChart extends Chart {
 
     /** Whether the bars are drawn sideways, with their labels at the left, because they are many or long. */
     boolean sideways() {
-        if (bars.size() > MAX_UPRIGHT_BARS) return true;
-        if (bars.isEmpty()) return false;
-        double slot = (width() - 110.0) / bars.size() * 0.8;
-        for (Bar bar : bars) {
-            double whole = textWidth(bar.category, TICK_FONT);
-            double longestWord = 0;
-            for (String word : bar.category.split("\\s+")) longestWord = Math.max(longestWord, textWidth(word, TICK_FONT));
-            if (longestWord > slot || whole > slot * (LABEL_LINES - 0.5)) return true;
-        }
-        return false;
-    }
-
-    private double longestLabel() {
-        return bars.stream().mapToDouble(b -> textWidth(b.category, TICK_FONT)).max().orElse(0);
+        return FittedCategoryAxis.needsSideways(bars.stream().map(Bar::category).toList(), width());
     }
 
     @Override
     int drawnHeight() {
-        if (!sideways()) return height();
-        return Math.max(height(), 110 + bars.size() * 24);
+        return sideways() ? FittedCategoryAxis.sidewaysHeight(bars.size(), height()) : height();
     }
 
     /** The category axis of the chart drawn last, with the labels it laid out. */
@@ -177,18 +157,7 @@ public final class BarChart extends Chart {
         FittedCategoryAxis categories = new FittedCategoryAxis(categoryLabel);
         style(categories);
         categories.setMaximumCategoryLabelLines(LABEL_LINES);
-        if (sideways) {
-            float ratio = (float) Math.min(0.6, (longestLabel() + 16) / Math.max(1, width() - 120.0));
-            ratio = Math.max(ratio, 0.15f);
-            CategoryLabelPosition left = new CategoryLabelPosition(RectangleAnchor.RIGHT, TextBlockAnchor.CENTER_RIGHT,
-                    CategoryLabelWidthType.RANGE, ratio);
-            CategoryLabelPosition right = new CategoryLabelPosition(RectangleAnchor.LEFT, TextBlockAnchor.CENTER_LEFT,
-                    CategoryLabelWidthType.RANGE, ratio);
-            CategoryLabelPositions standard = CategoryLabelPositions.STANDARD;
-            categories.setCategoryLabelPositions(new CategoryLabelPositions(standard.getLabelPosition(RectangleEdge.TOP),
-                    standard.getLabelPosition(RectangleEdge.BOTTOM), left, right));
-            categories.setMaximumCategoryLabelWidthRatio(ratio);
-        }
+        if (sideways) categories.fitSideways(bars.stream().map(Bar::category).toList(), width());
         ValueAxis values;
         if (log) {
             LogAxis axis = new LogAxis(valueLabel + " (log scale)");

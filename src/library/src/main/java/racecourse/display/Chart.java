@@ -15,7 +15,7 @@ import org.jfree.chart.plot.Plot;
  * figure reads the same in a browser, in nbconvert HTML, on GitHub and in a terminal. Not thread-safe while
  * being built.
  */
-public abstract sealed class Chart implements Displayable permits BarChart, LineChart {
+public abstract sealed class Chart implements Displayable permits BarChart, LineChart, SpreadChart {
     static final Color ACCENT = new Color(0x1f77b4);
     /** Tick labels, large enough to read from the back of a room. */
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);

@@ -4,6 +4,11 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
+import org.jfree.chart.text.TextBlockAnchor;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.text.TextBlock;
 import org.jfree.chart.text.TextLine;
 import org.jfree.chart.ui.RectangleEdge;
@@ -23,6 +28,43 @@ final class FittedCategoryAxis extends CategoryAxis {
     }
 
     private final List<Laid> laid = new ArrayList<>();
+
+    /**
+     * Whether categories with these labels must be laid out sideways (labels at the left) in a chart this wide:
+     * there are many of them, or a word or a whole label does not fit the width one category gets upright.
+     */
+    static boolean needsSideways(List<String> labels, int chartWidth) {
+        if (labels.size() > BarChart.MAX_UPRIGHT_BARS) return true;
+        if (labels.isEmpty()) return false;
+        double slot = (chartWidth - 110.0) / labels.size() * 0.8;
+        for (String label : labels) {
+            double whole = Chart.textWidth(label, Chart.TICK_FONT);
+            double longestWord = 0;
+            for (String word : label.split("\\s+")) longestWord = Math.max(longestWord, Chart.textWidth(word, Chart.TICK_FONT));
+            if (longestWord > slot || whole > slot * (BarChart.LABEL_LINES - 0.5)) return true;
+        }
+        return false;
+    }
+
+    /** The height a sideways chart of {@code count} categories needs, at least {@code requested}. */
+    static int sidewaysHeight(int count, int requested) {
+        return Math.max(requested, 110 + count * 24);
+    }
+
+    /** Gives labels at the left of a sideways chart room for the longest of them. */
+    void fitSideways(List<String> labels, int chartWidth) {
+        double longest = labels.stream().mapToDouble(l -> Chart.textWidth(l, Chart.TICK_FONT)).max().orElse(0);
+        float ratio = (float) Math.min(0.6, (longest + 16) / Math.max(1, chartWidth - 120.0));
+        ratio = Math.max(ratio, 0.15f);
+        CategoryLabelPosition left = new CategoryLabelPosition(RectangleAnchor.RIGHT, TextBlockAnchor.CENTER_RIGHT,
+                CategoryLabelWidthType.RANGE, ratio);
+        CategoryLabelPosition right = new CategoryLabelPosition(RectangleAnchor.LEFT, TextBlockAnchor.CENTER_LEFT,
+                CategoryLabelWidthType.RANGE, ratio);
+        CategoryLabelPositions standard = CategoryLabelPositions.STANDARD;
+        setCategoryLabelPositions(new CategoryLabelPositions(standard.getLabelPosition(RectangleEdge.TOP),
+                standard.getLabelPosition(RectangleEdge.BOTTOM), left, right));
+        setMaximumCategoryLabelWidthRatio(ratio);
+    }
 
     FittedCategoryAxis(String label) {
         super(label);

@@ -217,6 +217,18 @@ class ChartRulesTests {
         assertFalse(lineCases().getFirst().onOwnScale(0), "comparable series share one scale");
     }
 
+    @Test
+    void spreadChartsKeepEveryLabelWhole() throws IOException {
+        SpreadChart chart = SpreadChart.of("spread", "variant", "ns per call");
+        for (String name : List.of("lock ×1", LONG, "holder ×1", "racy ×2")) chart.variant(name, 1, 2, 3, 5, 9);
+        Chart.Rendered r = save(chart);
+        for (FittedCategoryAxis.Laid label : chart.lastCategoryAxis().laid()) {
+            assertTrue(label.whole(), "cut: " + label);
+        }
+        assertThrows(() -> SpreadChart.of("t", "k", "v").variant("bad", 5, 1, 2, 3, 4));
+        assertTrue(chart.summary().contains("racy ×2: median 3, IQR 2–5, range 1–9"), chart.summary());
+    }
+
     private static List<Double> ticks(ValueAxis axis, Rectangle2D area, RectangleEdge edge) {
         BufferedImage scratch = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g2 = scratch.createGraphics();
