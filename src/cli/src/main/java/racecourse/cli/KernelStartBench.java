@@ -1,5 +1,6 @@
 package racecourse.cli;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ public final class KernelStartBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var python = KernelProbe.python().orElseThrow(() -> new IllegalStateException("Jupyter is not installed"));
-        String json = KernelProbe.run(python, List.of("startup", Integer.toString(rounds), "racecourse", "python3"));
+        String json = KernelProbe.run(python, List.of("startup", Integer.toString(rounds), "racecourse", "python3"),
+                Duration.ofSeconds(60L + 30L * rounds));
         System.out.println("Kernel start-up, launch to first cell result (seconds), " + rounds + " rounds alternating:");
         System.out.println(json);
         return json.contains("\"error\"") ? 1 : 0;

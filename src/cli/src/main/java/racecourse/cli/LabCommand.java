@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import racecourse.process.ProcessRunner;
 import racecourse.kernel.cli.JupyterPaths;
 import racecourse.kernel.cli.KernelInstaller;
 
@@ -55,8 +56,7 @@ public final class LabCommand implements Callable<Integer> {
         if ("root".equals(System.getProperty("user.name"))) command.add("--allow-root");
         command.add(lab.isPresent() ? first.toString() : root.relativize(first).toString());
         System.out.println("Starting " + String.join(" ", command));
-        Process jupyter = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(jupyter::destroy));
-        return jupyter.waitFor();
+        // Jupyter runs until the learner stops it (Ctrl-C reaches it directly); no timeout, nothing captured.
+        return ProcessRunner.of(command).directory(root).inheritStdin().inheritOutput().killOnExit().run().exitCode();
     }
 }

@@ -1,28 +1,27 @@
 package racecourse.grader.sandbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import racecourse.files.FileTrees;
 import racecourse.grader.format.Json;
+import racecourse.process.ProcessException;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessTrees;
 
 /**
- * Starts a child JVM running the {@link Harness} in a fresh temporary working directory, sends it a {@link Job} and
+ * Starts a child JVM running the {@link Harness} in a fresh temporary working directory (through the course's one
+ * child-JVM runner, {@link racecourse.process.ChildJvm}), sends it a {@link Job} and
  * collects the reports signed with the job's nonce. Limits: heap ({@code -Xmx}, and the JVM exits on the first
  * out-of-memory error), thread stack size, a total wall-clock timeout after which the whole process tree is killed,
  * and caps on how much of the child's output is read.
@@ -32,7 +31,6 @@ import racecourse.grader.format.Json;
 public final class ChildJvm {
     /** Bytes of the child's standard error kept for the feedback. */
     public static final int STDERR_CAP = 16 * 1024;
-    private static final int LINE_CAP = 1 << 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int heapMb;
@@ -76,118 +74,61 @@ public final class ChildJvm {
     /** Runs the job and waits for the child to end or for the total timeout. */
     public Result run(Job job) throws IOException, InterruptedException {
         Path sandbox = Files.createTempDirectory("racecourse-sandbox-");
-        long start = System.nanoTime();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heapMb + "m");
-        command.add("-Xss1m");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
-        command.add("--enable-preview");
-        command.add("-Djava.io.tmpdir=" + sandbox);
-        command.add("-Duser.dir=" + sandbox);
-        command.addAll(extraJvmArgs);
-        command.add("-cp");
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-preview",
+                "-Djava.io.tmpdir=" + sandbox, "-Duser.dir=" + sandbox));
+        options.addAll(extraJvmArgs);
         List<String> cp = new ArrayList<>(List.of(classPath()));
         cp.addAll(extraClassPath);
-        command.add(String.join(java.io.File.pathSeparator, cp));
-        command.add(Harness.class.getName());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(sandbox.toFile());
-        pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
-        Process process = pb.start();
         List<Map<String, Object>> reports = java.util.Collections.synchronizedList(new ArrayList<>());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread outReader = Thread.ofPlatform().daemon().name("child-stdout").start(
-                () -> readReports(process.getInputStream(), job.nonce(), reports, err));
-        Thread errReader = Thread.ofPlatform().daemon().name("child-stderr").start(
-                () -> drain(process.getErrorStream(), err));
-        try (DataOutputStream in = new DataOutputStream(process.getOutputStream())) {
-            job.write(in);
-        } catch (IOException e) {
-            // The child died before reading its job; its exit status and stderr tell why.
-        }
-        boolean finished = process.waitFor(totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            killTree(process);
-        }
-        outReader.join(5_000);
-        errReader.join(5_000);
-        int exit = finished ? process.exitValue() : -1;
-        deleteTree(sandbox);
-        String stderr;
-        synchronized (err) {
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
-        return new Result(List.copyOf(reports), exit, !finished, stderr,
-                Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** Kills a process and all its descendants. */
-    public static void killTree(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void readReports(InputStream in, String nonce, List<Map<String, Object>> reports,
-            ByteArrayOutputStream unsigned) {
-        String prefix = nonce + " ";
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
+        StringBuilder unsigned = new StringBuilder(); // guarded by itself
+        String prefix = job.nonce() + " ";
+        ProcessResult run;
         try {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        String s = line.toString(StandardCharsets.UTF_8);
-                        line.reset();
-                        if (s.startsWith(prefix)) {
-                            try {
-                                reports.add((Map<String, Object>) Json.parse(s.substring(prefix.length())));
-                            } catch (RuntimeException e) {
-                                // A malformed line is ignored; its test then counts as unreported.
-                            }
+            run = racecourse.process.ChildJvm.of(Harness.class.getName()).jvmOptions(options).classPath(cp)
+                    .timeout(totalTimeout).runner()
+                    .directory(sandbox)
+                    .keepOnlyEnvironment(List.of("PATH", "LANG"))
+                    .outputCap(0, STDERR_CAP)
+                    .stdin(in -> job.write(new DataOutputStream(in)))
+                    .onStdoutLine(line -> {
+                        if (line.startsWith(prefix)) {
+                            report(line.substring(prefix.length()), reports);
                         } else {
                             // Only the JVM itself writes unsigned lines here (such as "Terminating due to
                             // java.lang.OutOfMemoryError"); keep them with standard error, capped.
                             synchronized (unsigned) {
-                                byte[] b = (s + "\n").getBytes(StandardCharsets.UTF_8);
-                                unsigned.write(b, 0, Math.min(b.length, Math.max(0, STDERR_CAP - unsigned.size())));
+                                if (unsigned.length() < STDERR_CAP) unsigned.append(line).append('\n');
                             }
                         }
-                    } else if (line.size() < LINE_CAP) {
-                        line.write(buf[i]);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The child was killed; what was read so far stands.
+                    })
+                    .run();
+        } catch (ProcessException e) {
+            if (Thread.interrupted()) throw new InterruptedException("interrupted while grading: " + e.getMessage());
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            FileTrees.deleteQuietly(sandbox);
         }
+        String stderr;
+        synchronized (unsigned) {
+            stderr = run.err() + unsigned;
+        }
+        if (stderr.length() > STDERR_CAP) stderr = stderr.substring(0, STDERR_CAP);
+        return new Result(List.copyOf(reports), run.exitCode(), run.timedOut(), stderr, run.elapsed());
     }
 
-    private static void drain(InputStream in, ByteArrayOutputStream kept) {
-        byte[] buf = new byte[8192];
+    /** Kills a process and all its descendants. */
+    public static void killTree(Process process) throws InterruptedException {
+        ProcessTrees.kill(process);
+        if (Thread.interrupted()) throw new InterruptedException("interrupted while killing a child process");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void report(String json, List<Map<String, Object>> reports) {
         try {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                synchronized (kept) {
-                    int room = Math.max(0, STDERR_CAP - kept.size());
-                    kept.write(buf, 0, Math.min(room, n));
-                }
-            }
-        } catch (IOException e) {
-            // The child was killed.
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a temp directory left behind is harmless.
+            reports.add((Map<String, Object>) Json.parse(json));
+        } catch (RuntimeException e) {
+            // A malformed line is ignored; its test then counts as unreported.
         }
     }
 

@@ -3,8 +3,8 @@ package racecourse.patterns.bank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import racecourse.patterns.trial.StartGate;
-import racecourse.patterns.trial.Workers;
+import racecourse.experiment.StartGate;
+import racecourse.experiment.Workers;
 
 /**
  * The check-then-act experiment: in each trial two threads, released together, open the same list of accounts

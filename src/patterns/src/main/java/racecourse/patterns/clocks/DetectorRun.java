@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import racecourse.patterns.threads.ChildJvm;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 
 /**
  * Runs a main class of this library under the course's race detector, {@code bin/racecourse race}, in a child
@@ -44,15 +46,15 @@ public final class DetectorRun {
      * {@link IllegalStateException}, with the detector's own message, when the launcher cannot be found or the
      * detector run failed (any other exit status, for example a timeout).
      */
-    public static ChildJvm.Result run(Class<?> mainClass, String... args) {
+    public static ProcessResult run(Class<?> mainClass, String... args) {
         Path launcher = launcher();
         if (launcher == null) {
             throw new IllegalStateException("cannot find bin/racecourse: set RACECOURSE_HOME to the course folder");
         }
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "race", "-cp",
-                ChildJvm.libraryClassPath(), mainClass.getName()));
+                ChildJvm.classPathOf(DetectorRun.class), mainClass.getName()));
         command.addAll(List.of(args));
-        ChildJvm.Result result = ChildJvm.runCommand(command, Duration.ofSeconds(60));
+        ProcessResult result = ProcessRunner.of(command).timeout(Duration.ofSeconds(60)).run();
         if (!finished(result)) {
             throw new IllegalStateException(verdict(result) + "\n" + result.err().strip() + "\n" + result.out().strip());
         }
@@ -93,7 +95,7 @@ public final class DetectorRun {
      * One line saying what a detector run found: the races and their variables, no race, or that the run itself
      * failed (any exit status other than 0 and {@link #RACES_FOUND}, with the first line of its error output).
      */
-    public static String verdict(ChildJvm.Result run) {
+    public static String verdict(ProcessResult run) {
         int races = reports(run.err()).size();
         if (run.exitCode() == RACES_FOUND) {
             return races + " data race(s) on " + String.join(", ", variables(run.err()));
@@ -104,7 +106,7 @@ public final class DetectorRun {
     }
 
     /** Whether the run finished normally: races found (66) or a clean exit (0). */
-    public static boolean finished(ChildJvm.Result run) {
+    public static boolean finished(ProcessResult run) {
         return run.exitCode() == RACES_FOUND || run.exitCode() == 0;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import racecourse.display.Displayable;
 import racecourse.display.MimeBundle;
-import racecourse.patterns.timeline.Timeline;
+import racecourse.display.timeline.Timeline;
 
 /**
  * Replays a {@link Trace} the way a happens-before race detector does. Each thread carries a vector clock; each

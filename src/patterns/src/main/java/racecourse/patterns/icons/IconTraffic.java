@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import racecourse.patterns.trial.TimedRun;
+import racecourse.experiment.TimedRun;
 
 /**
  * Many threads asking one {@link IconCache} for icons at once: {@link #measure} counts requests served per

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import racecourse.display.BarChart;
 import racecourse.display.Displayable;
 import racecourse.display.MimeBundle;
-import racecourse.patterns.threads.ChildJvm;
-import racecourse.patterns.trial.LossHistogram;
-import racecourse.patterns.trial.StartGate;
+import racecourse.process.ChildJvm;
+import racecourse.experiment.LossHistogram;
+import racecourse.experiment.StartGate;
 
 /**
  * What happens to a map that two threads write at once: in each trial two threads, released together, put

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import racecourse.patterns.bank.Bank;
-import racecourse.patterns.trial.StartGate;
-import racecourse.patterns.trial.Workers;
+import racecourse.experiment.StartGate;
+import racecourse.experiment.Workers;
 
 /**
  * The withdraw experiment: a fresh bank holds {@code funds}; several customers, released together, each try to

@@ -14,7 +14,7 @@ import javax.management.ObjectName;
  * A child-JVM program that starts threads which all wait on one latch, and prints, at each checkpoint, how many
  * are alive and what the process uses: resident memory (RSS), the Java heap in use after a GC, and, when run with
  * {@code -XX:NativeMemoryTracking=summary}, the memory Native Memory Tracking charges to threads and their stacks.
- * Stops at the first thread it cannot start and says so. Run it through {@link ChildJvm}, never in a notebook's
+ * Stops at the first thread it cannot start and says so. Run it through {@link racecourse.process.ChildJvm}, never in a notebook's
  * own JVM. Not thread-safe (a program, run once).
  *
  * <p>Usage: {@code ThreadCensus platform|virtual CHECKPOINT...}, e.g. {@code ThreadCensus virtual 0 10000 100000}.

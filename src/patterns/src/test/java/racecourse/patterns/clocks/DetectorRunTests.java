@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import racecourse.patterns.threads.ChildJvm;
+import racecourse.process.ProcessResult;
 
 class DetectorRunTests {
     // A report in the detector's text shape, written for this test (two races, one on each variable).
@@ -44,11 +44,11 @@ class DetectorRunTests {
     void verdictTellsRacesCleanRunsAndFailuresApart() {
         Duration d = Duration.ofSeconds(1);
         assertEquals("2 data race(s) on Pair.left, Pair.right",
-                DetectorRun.verdict(new ChildJvm.Result(DetectorRun.RACES_FOUND, "", TWO_RACES, d)));
-        ChildJvm.Result clean = new ChildJvm.Result(0, "done", "racecourse race: no data races found\n", d);
+                DetectorRun.verdict(ProcessResult.of(DetectorRun.RACES_FOUND, "", TWO_RACES, d)));
+        ProcessResult clean = ProcessResult.of(0, "done", "racecourse race: no data races found\n", d);
         assertEquals("no data race", DetectorRun.verdict(clean));
         assertTrue(DetectorRun.finished(clean));
-        ChildJvm.Result broken = new ChildJvm.Result(2, "", "\nerror: class Nope not found\n", d);
+        ProcessResult broken = ProcessResult.of(2, "", "\nerror: class Nope not found\n", d);
         assertEquals("the detector run failed (exit status 2): error: class Nope not found", DetectorRun.verdict(broken));
         assertFalse(DetectorRun.finished(broken));
     }

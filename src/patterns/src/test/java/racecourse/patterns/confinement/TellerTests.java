@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import racecourse.patterns.trial.StartGate;
-import racecourse.patterns.trial.Workers;
+import racecourse.experiment.StartGate;
+import racecourse.experiment.Workers;
 
 @Timeout(30)
 class TellerTests {

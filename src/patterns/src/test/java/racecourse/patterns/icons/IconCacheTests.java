@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import racecourse.patterns.trial.StartGate;
-import racecourse.patterns.trial.Workers;
+import racecourse.experiment.StartGate;
+import racecourse.experiment.Workers;
 
 class IconCacheTests {
     private static final List<String> NAMES = List.of("spades.png", "hearts.png", "diamonds.png", "clubs.png");

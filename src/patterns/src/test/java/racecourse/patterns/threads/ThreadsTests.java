@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
 
 class ThreadsTests {
     private static final Duration CHILD_DEADLINE = Duration.ofSeconds(30);
@@ -14,7 +16,7 @@ class ThreadsTests {
     // Budget: two child JVMs, 300 platform and 5000 virtual threads (about 2 s together).
     @Test
     void theCensusStartsTheThreadsAndMeasuresMemory() {
-        ChildJvm.Result platform = ChildJvm.run(ThreadCensus.class, List.of("-XX:NativeMemoryTracking=summary"),
+        ProcessResult platform = ChildJvm.run(ThreadCensus.class, List.of("-XX:NativeMemoryTracking=summary"),
                 List.of("platform", "0", "300"), CHILD_DEADLINE).orThrow();
         List<Map<String, String>> rows = platform.records("census");
         assertEquals(2, rows.size(), platform.out());
@@ -24,7 +26,7 @@ class ThreadsTests {
                 - Long.parseLong(rows.get(0).get("nmtStackReservedKb"))) / 300;
         assertTrue(reservedPerThread >= 256, "each platform thread reserves a fixed stack, got " + reservedPerThread + " KB");
 
-        ChildJvm.Result virtual = ChildJvm.run(ThreadCensus.class, List.of(), List.of("virtual", "0", "5000"),
+        ProcessResult virtual = ChildJvm.run(ThreadCensus.class, List.of(), List.of("virtual", "0", "5000"),
                 CHILD_DEADLINE).orThrow();
         List<Map<String, String>> vrows = virtual.records("census");
         assertEquals("5000", vrows.get(1).get("threads"));
@@ -36,7 +38,7 @@ class ThreadsTests {
 
     @Test
     void aBadCensusArgumentIsAClearError() {
-        ChildJvm.Result r = ChildJvm.run(ThreadCensus.class, List.of(), List.of("green", "10"), CHILD_DEADLINE);
+        ProcessResult r = ChildJvm.run(ThreadCensus.class, List.of(), List.of("green", "10"), CHILD_DEADLINE);
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("usage"), r.err());
     }
@@ -60,7 +62,7 @@ class ThreadsTests {
     // Deterministic: with one carrier and no blocking, a virtual thread is never preempted.
     @Test
     void oneCarrierRunsOneBusyVirtualThreadToTheEnd() {
-        ChildJvm.Result one = ChildJvm.run(Interleaving.class,
+        ProcessResult one = ChildJvm.run(Interleaving.class,
                 List.of("-Djdk.virtualThreadScheduler.parallelism=1"), List.of("200"), CHILD_DEADLINE).orThrow();
         assertEquals("2", one.records("runs").getFirst().get("n"), one.out());
         assertEquals("1", one.records("carriers").getFirst().get("n"), one.out());
@@ -86,7 +88,7 @@ class ThreadsTests {
         assertTrue(nat >= 8 * 40, "native sleep took only " + nat + " ms: not pinned?");
     }
 
-    private static long elapsed(ChildJvm.Result r) {
+    private static long elapsed(ProcessResult r) {
         return Long.parseLong(r.orThrow().records("pinning").getFirst().get("elapsedMs"));
     }
 }

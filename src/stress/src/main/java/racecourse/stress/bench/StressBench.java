@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import racecourse.stress.Stress;
 import racecourse.stress.StressOptions;
 import racecourse.stress.StressResult;
-import racecourse.stress.cli.DurationConverter;
+import racecourse.commandline.Durations;
 import racecourse.stress.compile.SourceCompiler;
 import racecourse.stress.deep.Jcstress;
 
@@ -33,7 +33,7 @@ public final class StressBench implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "5", description = "Embedded runs (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--time", converter = DurationConverter.class, defaultValue = "2s",
+    @Option(names = "--time", converter = Durations.class, defaultValue = "2s",
             description = "Time per embedded run (default: ${DEFAULT-VALUE}).")
     Duration time;
 

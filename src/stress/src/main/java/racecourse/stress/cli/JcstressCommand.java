@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import racecourse.commandline.ClassPathOption;
+import racecourse.commandline.Durations;
+import racecourse.commandline.ExitCodes;
+import racecourse.commandline.JsonOutputOption;
 import racecourse.stress.StressResult;
 import racecourse.stress.Verdict;
 import racecourse.stress.compile.SourceCompiler;
@@ -25,15 +30,15 @@ import racecourse.stress.deep.Jcstress;
  */
 @Command(name = "jcstress", mixinStandardHelpOptions = true,
         description = "Runs @JCStressTest classes with the real jcstress (forked JVMs; slow: about 30 s per test in quick mode).",
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:no forbidden outcome seen", "1:a forbidden outcome was seen or jcstress failed",
-                "2:bad input (not a jcstress test, compile error, unknown class)"})
+                "2:bad input (not a jcstress test, compile error, unknown class)", ExitCodes.LINE_CRASH})
 public final class JcstressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--classpath", paramLabel = "CP", description = "Where to find test classes (searched when no CLASS is named).")
-    String classPath;
+    @Mixin
+    ClassPathOption classPath;
 
     @Option(names = "--source", paramLabel = "FILE.java", description = "Java sources to compile with jcstress's processor.")
     List<Path> sources = new ArrayList<>();
@@ -41,11 +46,11 @@ public final class JcstressCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "quick", description = "jcstress preset: sanity, quick, default, tough, stress (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "30m", description = "Kill jcstress after this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "30m", description = "Kill jcstress after this (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Option(names = "--verbose", description = "Echo everything jcstress prints.")
     boolean verbose;
@@ -60,15 +65,15 @@ public final class JcstressCommand implements Callable<Integer> {
         if (!List.of("sanity", "quick", "default", "tough", "stress").contains(mode)) {
             err.println("racecourse jcstress: unknown mode '" + mode + "' (sanity, quick, default, tough, stress)");
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         TestSelection selection;
         try {
-            selection = TestSelection.of(classPath, sources, classes);
+            selection = TestSelection.of(classPath.value(), sources, classes);
         } catch (TestSelection.BadInput e) {
             err.println("racecourse jcstress: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         List<String> names = selection.tests.stream().map(Class::getName).toList();
         List<String> cp = new ArrayList<>(selection.classPath);
@@ -87,7 +92,7 @@ public final class JcstressCommand implements Callable<Integer> {
         } catch (CompileException e) {
             err.println("racecourse jcstress: compile error:\n" + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         int status = run.exitCode() == 0 ? 0 : 1;
         for (StressResult r : run.results()) {
@@ -100,7 +105,7 @@ public final class JcstressCommand implements Callable<Integer> {
             status = 1;
         }
         out.printf("jcstress took %.1f s (compile %.1f s)%n", run.wallTime().toNanos() / 1e9, run.setupTime().toNanos() / 1e9);
-        if (json != null) JsonReport.write(json, run.results());
+        if (json.file() != null) JsonReport.write(json.file(), run.results());
         out.flush();
         err.flush();
         return status;

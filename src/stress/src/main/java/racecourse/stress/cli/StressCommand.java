@@ -3,15 +3,20 @@ package racecourse.stress.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import racecourse.commandline.ClassPathOption;
+import racecourse.commandline.ExitCodes;
+import racecourse.commandline.JsonOutputOption;
+import racecourse.commandline.SeedOption;
+import racecourse.commandline.TimeBudgetOption;
 import racecourse.stress.Stress;
 import racecourse.stress.StressOptions;
 import racecourse.stress.StressResult;
@@ -19,33 +24,33 @@ import racecourse.stress.Verdict;
 
 /**
  * {@code racecourse stress}: runs jcstress tests in-process and prints a jcstress-like table per test. Exit
- * status 0 when no forbidden outcome was seen, 1 when one was (or a test threw), 2 for bad input. Not
+ * status 0 when no forbidden outcome was seen, 1 when one was (or a test threw), 2 for bad input, as in
+ * {@link ExitCodes}. Not
  * thread-safe (one command object per invocation).
  */
 @Command(name = "stress", mixinStandardHelpOptions = true,
         description = "Runs @JCStressTest classes in this JVM (no fork) and prints their outcome tables.",
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:no forbidden outcome seen", "1:a forbidden outcome was seen (or a test threw)",
-                "2:bad input (not a jcstress test, compile error, unknown class)"})
+                "2:bad input (not a jcstress test, compile error, unknown class)", ExitCodes.LINE_CRASH})
 public final class StressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--classpath", paramLabel = "CP", description = "Where to find test classes (searched when no CLASS is named).")
-    String classPath;
+    @Mixin
+    ClassPathOption classPath;
 
     @Option(names = "--source", paramLabel = "FILE.java", description = "Java sources to compile (jcstress on their class path).")
     List<Path> sources = new ArrayList<>();
 
-    @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
-            description = "Time per test, e.g. 2s, 500ms (default: ${DEFAULT-VALUE}).")
-    Duration time;
+    @Mixin
+    TimeBudgetOption time = new TimeBudgetOption("1s");
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for batch sizes and actor grouping.")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Parameters(paramLabel = "CLASS", arity = "0..*", description = "Test classes to run (default: every test found).")
     List<String> classes = new ArrayList<>();
@@ -56,14 +61,14 @@ public final class StressCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TestSelection selection;
         try {
-            selection = TestSelection.of(classPath, sources, classes);
+            selection = TestSelection.of(classPath.value(), sources, classes);
         } catch (TestSelection.BadInput e) {
             err.println("racecourse stress: " + e.getMessage());
             err.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
-        StressOptions options = StressOptions.defaults().progress(false).time(time);
-        if (seed != null) options = options.seed(seed);
+        StressOptions options = StressOptions.defaults().progress(false).time(time.time());
+        if (seed.seed() != null) options = options.seed(seed.seed());
         List<StressResult> results = new ArrayList<>();
         int status = 0;
         for (Class<?> test : selection.tests) {
@@ -77,14 +82,14 @@ public final class StressCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 err.println("racecourse stress: " + e.getMessage());
                 err.flush();
-                return 2;
+                return ExitCodes.USAGE;
             } catch (IllegalStateException e) {
                 err.println("racecourse stress: " + e.getMessage());
                 err.flush();
                 status = 1;
             }
         }
-        if (json != null) JsonReport.write(json, results);
+        if (json.file() != null) JsonReport.write(json.file(), results);
         out.println(results.size() + " test(s); " + (status == 0 ? "no forbidden outcome seen" : "FORBIDDEN outcome seen"));
         out.flush();
         return status;

@@ -1,16 +1,12 @@
 package racecourse.stress.deep;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -18,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import racecourse.files.FileTrees;
+import racecourse.process.ProcessException;
+import racecourse.process.ProcessRunner;
 import racecourse.stress.StressResult;
 import racecourse.stress.compile.SourceCompiler;
 import racecourse.stress.compile.SourceCompiler.CompileException;
@@ -207,50 +206,30 @@ public final class Jcstress {
             Duration setup = Duration.ofNanos(System.nanoTime() - t0);
             return execute(command, work, options, names, setup);
         } finally {
-            deleteQuietly(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
-    private static Run execute(List<String> command, Path work, Options options, List<String> names, Duration setup)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+    private static Run execute(List<String> command, Path work, Options options, List<String> names, Duration setup) {
         long start = System.nanoTime();
-        Process process = builder.start();
         List<Line> output = new ArrayList<>();
-        Thread reader = Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
+        ProcessRunner runner = ProcessRunner.of(command).directory(work).mergeStderr().timeout(options.timeout())
+                .onStdoutLine(line -> {
                     Line l = new Line(Duration.ofNanos(System.nanoTime() - start), line);
                     synchronized (output) {
                         output.add(l);
                     }
                     if (options.log() != null) options.log().accept(line);
-                }
-            } catch (IOException ignored) {
-                // The process was destroyed; what was read is kept.
-            }
-        });
+                });
         boolean interrupted = false;
         int exit;
         try {
-            if (!process.waitFor(options.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                destroy(process);
-                exit = -1;
-            } else {
-                exit = process.exitValue();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            destroy(process);
+            exit = runner.run().exitCode();
+        } catch (ProcessException e) {
+            if (!Thread.currentThread().isInterrupted()) throw e;
+            interrupted = true; // the runner killed jcstress and kept the interrupt; report what it printed
             exit = -1;
         }
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) Thread.currentThread().interrupt();
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         List<String> text;
         synchronized (output) {
@@ -265,11 +244,6 @@ public final class Jcstress {
         synchronized (output) {
             return new Run(results, wall, setup, exit, interrupted, List.copyOf(output));
         }
-    }
-
-    private static void destroy(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 
     /** Test names listed in the processor's {@code META-INF/TestList}. */
@@ -292,13 +266,5 @@ public final class Jcstress {
         String home = System.getenv("JAVA_HOME");
         if (home != null && Files.isExecutable(Path.of(home, "bin", "java"))) return Path.of(home, "bin", "java").toString();
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temp directory left behind is harmless.
-        }
     }
 }

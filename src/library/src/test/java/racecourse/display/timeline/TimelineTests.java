@@ -1,4 +1,4 @@
-package racecourse.patterns.timeline;
+package racecourse.display.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package racecourse.patterns.trial;
+package racecourse.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package racecourse.patterns.timeline;
+package racecourse.display.timeline;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

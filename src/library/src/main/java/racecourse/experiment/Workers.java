@@ -1,4 +1,4 @@
-package racecourse.patterns.trial;
+package racecourse.experiment;
 
 import java.util.List;
 

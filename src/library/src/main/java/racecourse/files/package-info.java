@@ -1,0 +1,2 @@
+/** Helpers for files and folders: {@link racecourse.files.FileTrees} deletes a folder tree. */
+package racecourse.files;
