@@ -2,6 +2,8 @@ package racecourse.measure;
 
 import java.time.Duration;
 import java.util.List;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
 
 /**
  * Starts a main class in a fresh JVM and returns what it printed. The measurement helper depends only on this
@@ -21,4 +23,15 @@ public interface ChildRunner {
 
     /** Runs {@code mainClass} with these JVM options and arguments, stopping it after {@code deadline}. */
     Output run(Class<?> mainClass, List<String> jvmOptions, List<String> args, Duration deadline);
+
+    /**
+     * The course's child-JVM runner ({@link ChildJvm}): the running JDK's {@code java}, this JVM's class path, no
+     * agent, so nothing loaded in a notebook's JVM changes what is measured.
+     */
+    static ChildRunner childJvm() {
+        return (mainClass, jvmOptions, args, deadline) -> {
+            ProcessResult result = ChildJvm.run(mainClass, jvmOptions, args, deadline);
+            return new Output(result.exitCode(), result.out(), result.err());
+        };
+    }
 }

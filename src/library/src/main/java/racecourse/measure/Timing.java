@@ -28,7 +28,7 @@ public final class Timing {
     private final List<String> jvmOptions = new ArrayList<>();
     private int runs = MIN_RUNS;
     private Duration deadline = Duration.ofSeconds(60);
-    private ChildRunner runner = new ProcessChildRunner();
+    private ChildRunner runner = ChildRunner.childJvm();
 
     private Timing(String title, String unit, Better better) {
         this.title = title;
