@@ -12,13 +12,14 @@ public final class Check {
     private Check() {
     }
 
-    /** Marks an answer (letters or option texts) to a question of the course's bank. */
+    /** Marks an answer (letters or option texts) to a question of the course's bank; with none, says how to answer. */
     public static Marking check(String id, String... answers) {
         return check(QuestionBank.standard().get(id), answers);
     }
 
-    /** Marks an answer to a given question. */
+    /** Marks an answer to a given question; with no answer, says how to give one. */
     public static Marking check(Question question, String... answers) {
+        if (answers.length == 0) return Marking.unanswered(question);
         return Marking.of(question, question.letters(List.of(answers)));
     }
 

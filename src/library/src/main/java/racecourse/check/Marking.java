@@ -34,8 +34,21 @@ public record Marking(Question question, Set<String> chosen, boolean right, List
         return new Marking(question, Set.copyOf(chosen), right, List.copyOf(feedback));
     }
 
+    /** The marking of a question not answered yet: it tells how to answer. */
+    public static Marking unanswered(Question question) {
+        return new Marking(question, Set.of(), false, List.of("not answered yet: put the letter(s) of your answer in the call, "
+                + "for example check(\"" + question.id() + "\", \"a\")" + (question.kind() == Question.Kind.SELECT_ALL
+                ? " or check(\"" + question.id() + "\", \"a\", \"c\")" : "") + ", and run the cell again"));
+    }
+
+    /** Whether an answer was given. */
+    public boolean answered() {
+        return !chosen.isEmpty();
+    }
+
     /** The marking as text: a tick or a cross, then the feedback lines. */
     public String text() {
+        if (!answered()) return "… " + feedback.getFirst();
         StringBuilder out = new StringBuilder(right ? "✔ Right. " : "✘ Not quite. ");
         if (right) return out.append(feedback.getFirst()).toString();
         for (String line : feedback) out.append("\n  * ").append(line);
@@ -44,6 +57,7 @@ public record Marking(Question question, Set<String> chosen, boolean right, List
 
     @Override
     public MimeBundle toMimeBundle() {
+        if (!answered()) return new MimeBundle().with(MimeBundle.MARKDOWN, "… _" + feedback.getFirst() + "_").with(MimeBundle.TEXT, text());
         StringBuilder md = new StringBuilder(right ? "✔ **Right.** " + feedback.getFirst() : "✘ **Not quite.**\n");
         if (!right) for (String line : feedback) md.append("\n* ").append(line);
         return new MimeBundle().with(MimeBundle.MARKDOWN, md.toString()).with(MimeBundle.TEXT, text());

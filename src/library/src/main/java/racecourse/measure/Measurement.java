@@ -36,17 +36,17 @@ public record Measurement(String title, String unit, Better better, List<Summary
     }
 
     /** The verdict between two variants. */
-    public Verdict verdict(String a, String b) {
-        return Verdict.compare(summary(a), summary(b), better, unit, load);
+    public TimingVerdict verdict(String a, String b) {
+        return TimingVerdict.compare(summary(a), summary(b), better, unit, load);
     }
 
     /** The verdicts between neighbours, best median first. */
-    public List<Verdict> verdicts() {
+    public List<TimingVerdict> verdicts() {
         Comparator<Summary> byMedian = Comparator.comparingDouble(Summary::median);
         List<Summary> ordered = new ArrayList<>(summaries);
         ordered.sort(better == Better.LOWER ? byMedian : byMedian.reversed());
-        List<Verdict> out = new ArrayList<>();
-        for (int i = 0; i + 1 < ordered.size(); i++) out.add(Verdict.compare(ordered.get(i), ordered.get(i + 1), better, unit, load));
+        List<TimingVerdict> out = new ArrayList<>();
+        for (int i = 0; i + 1 < ordered.size(); i++) out.add(TimingVerdict.compare(ordered.get(i), ordered.get(i + 1), better, unit, load));
         return out;
     }
 
@@ -58,7 +58,7 @@ public record Measurement(String title, String unit, Better better, List<Summary
                     + " (range " + number(only.min()) + "–" + number(only.max()) + "); there is nothing to compare it with.";
         }
         StringBuilder out = new StringBuilder();
-        for (Verdict v : verdicts()) out.append(out.isEmpty() ? "" : "\n").append("* ").append(v.sentence());
+        for (TimingVerdict v : verdicts()) out.append(out.isEmpty() ? "" : "\n").append("* ").append(v.sentence());
         return out.toString();
     }
 

@@ -39,6 +39,14 @@ class CheckTests {
     }
 
     @Test
+    void noAnswerYetSaysHowToAnswer() {
+        Marking m = Check.check("01.3");
+        assertFalse(m.answered());
+        assertFalse(m.right());
+        assertTrue(m.text().contains("check(\"01.3\", \"a\", \"c\")"), m.text());
+    }
+
+    @Test
     void anAnswerThatIsNoOptionListsTheOptions() {
         var e = assertThrows(IllegalArgumentException.class, () -> Check.check("01.1", "maybe"));
         assertTrue(e.getMessage().contains("'maybe' is not one of the options") && e.getMessage().contains("d) neither"), e.getMessage());
@@ -100,5 +108,31 @@ class CheckTests {
         JsonObject key = JsonParser.parseString(Files.readString(files.get(1))).getAsJsonObject();
         assertEquals("[\"b\",\"c\"]", key.getAsJsonObject("01.3").get("answer").toString());
         assertThrows(IllegalArgumentException.class, () -> ExportChecks.export(QuestionBank.standard(), out, List.of("99")));
+    }
+
+    @Test
+    void questionsInTheNotebooksAreTheBanksWordForWordEachFollowedByItsCheck() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isDirectory(root.resolve("notebooks"))) root = root.getParent();
+        assertTrue(root != null, "not inside the course");
+        int seen = 0;
+        try (var files = Files.list(root.resolve("notebooks"))) {
+            for (Path nb : files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList()) {
+                JsonArray cells = JsonParser.parseString(Files.readString(nb)).getAsJsonObject().getAsJsonArray("cells");
+                for (int i = 0; i < cells.size(); i++) {
+                    String source = String.join("", cells.get(i).getAsJsonObject().getAsJsonArray("source").asList().stream()
+                            .map(e -> e.getAsString()).toList());
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\*\\*Question (\\d\\d\\.\\d+)\\*\\*").matcher(source);
+                    if (!m.find()) continue;
+                    String id = m.group(1);
+                    assertEquals(Check.question(id), source, nb.getFileName() + " cell " + i + " differs from the bank's question " + id);
+                    String next = String.join("", cells.get(i + 1).getAsJsonObject().getAsJsonArray("source").asList().stream()
+                            .map(e -> e.getAsString()).toList());
+                    assertTrue(next.contains("check(\"" + id + "\""), nb.getFileName() + " cell " + (i + 1) + " should check " + id);
+                    seen++;
+                }
+            }
+        }
+        assertTrue(seen >= 3, "questions found in the notebooks: " + seen);
     }
 }

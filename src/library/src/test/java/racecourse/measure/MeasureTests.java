@@ -44,7 +44,7 @@ class MeasureTests {
     void separatedSpreadsGiveAFasterVerdict() {
         Summary fast = new Summary("holder", new double[] {3, 4, 3.5, 4.2, 3.8});
         Summary slow = new Summary("lock", new double[] {20, 25, 22, 30, 21});
-        Verdict v = Verdict.compare(slow, fast, Better.LOWER, "ns per call", BUSY);
+        TimingVerdict v = TimingVerdict.compare(slow, fast, Better.LOWER, "ns per call", BUSY);
         assertTrue(v.conclusive());
         assertEquals("holder", v.first().variant());
         assertTrue(v.sentence().startsWith("holder is faster than lock: median 3.8 against 22 ns per call, about 5.8×"), v.sentence());
@@ -54,7 +54,7 @@ class MeasureTests {
     void higherIsBetterPutsTheLargerMedianFirst() {
         Summary many = new Summary("eager", new double[] {600, 610, 620, 630, 640});
         Summary few = new Summary("locked", new double[] {200, 210, 220, 230, 240});
-        Verdict v = Verdict.compare(few, many, Better.HIGHER, "requests per ms", BUSY);
+        TimingVerdict v = TimingVerdict.compare(few, many, Better.HIGHER, "requests per ms", BUSY);
         assertEquals("eager", v.first().variant());
         assertTrue(v.sentence().startsWith("eager is faster than locked"), v.sentence());
     }
@@ -63,7 +63,7 @@ class MeasureTests {
     void overlappingSpreadsAreInconclusiveAndSayHowBusyTheMachineWas() {
         Summary a = new Summary("lock ×2", new double[] {22, 40, 60, 70, 90});
         Summary b = new Summary("holder ×1", new double[] {50, 60, 69, 75, 80});
-        Verdict v = Verdict.compare(a, b, Better.LOWER, "ns per call", BUSY);
+        TimingVerdict v = TimingVerdict.compare(a, b, Better.LOWER, "ns per call", BUSY);
         assertFalse(v.conclusive());
         assertTrue(v.sentence().contains("inconclusive on this machine right now: 4 other processes were busy (load average 3.50)"),
                 v.sentence());
@@ -73,9 +73,9 @@ class MeasureTests {
     void oneNoisyRunMakesItInconclusive() {
         Summary steady = new Summary("a", new double[] {10, 10.2, 10.1, 9.9, 10});
         Summary noisy = new Summary("b", new double[] {20, 21, 20.5, 9.5, 20.2}); // one run caught a quiet moment... or a slow one
-        assertFalse(Verdict.compare(steady, noisy, Better.LOWER, "ms", BUSY).conclusive());
+        assertFalse(TimingVerdict.compare(steady, noisy, Better.LOWER, "ms", BUSY).conclusive());
         Summary clean = new Summary("b", new double[] {20, 21, 20.5, 19.5, 20.2});
-        assertTrue(Verdict.compare(steady, clean, Better.LOWER, "ms", BUSY).conclusive());
+        assertTrue(TimingVerdict.compare(steady, clean, Better.LOWER, "ms", BUSY).conclusive());
     }
 
     @Test
@@ -91,7 +91,7 @@ class MeasureTests {
                 new Summary("slow", new double[] {90, 95, 100, 105, 110}),
                 new Summary("fast", new double[] {1, 2, 3, 4, 5}),
                 new Summary("middle", new double[] {40, 50, 60, 70, 95})), BUSY);
-        List<Verdict> verdicts = m.verdicts();
+        List<TimingVerdict> verdicts = m.verdicts();
         assertEquals(List.of("fast", "middle"), List.of(verdicts.get(0).first().variant(), verdicts.get(0).second().variant()));
         assertTrue(verdicts.get(0).conclusive());
         assertFalse(verdicts.get(1).conclusive());
@@ -161,7 +161,7 @@ class MeasureTests {
         assertEquals(5, m.summary("short loop").count());
         assertEquals(5, m.summary("long loop").count());
         assertTrue(m.summary("long loop").median() > 0);
-        Verdict v = m.verdict("short loop", "long loop");
+        TimingVerdict v = m.verdict("short loop", "long loop");
         assertEquals("short loop", v.first().variant());
         String sentence = v.sentence();
         assertTrue(sentence.startsWith("short loop is faster than long loop") || sentence.contains("inconclusive on this machine right now"),

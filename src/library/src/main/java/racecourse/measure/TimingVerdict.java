@@ -13,10 +13,10 @@ import java.util.Locale;
  * @param unit the unit of the samples, for the sentence
  * @param load how busy the machine was while measuring
  */
-public record Verdict(Summary first, Summary second, Better better, String unit, MachineLoad load) {
+public record TimingVerdict(Summary first, Summary second, Better better, String unit, MachineLoad load) {
     /** Compares two summaries; the one with the better median comes first. */
-    public static Verdict compare(Summary a, Summary b, Better better, String unit, MachineLoad load) {
-        return better.faster(b.median(), a.median()) ? new Verdict(b, a, better, unit, load) : new Verdict(a, b, better, unit, load);
+    public static TimingVerdict compare(Summary a, Summary b, Better better, String unit, MachineLoad load) {
+        return better.faster(b.median(), a.median()) ? new TimingVerdict(b, a, better, unit, load) : new TimingVerdict(a, b, better, unit, load);
     }
 
     /** Whether the data show a difference: the spreads do not overlap. */
