@@ -23,7 +23,7 @@ public record Outcome(String lesson, String question, String kind, String predic
 
     /** The comparison as one sentence. */
     public String sentence() {
-        return (right ? "✔ " : "✘ ") + question + ": you predicted " + predicted + "; the result was " + actual + " (" + howFar + ").";
+        return (right ? "✔ " : "✘ ") + question + ": you predicted " + predicted + "; the result was " + actual + "; " + howFar + ".";
     }
 
     @Override

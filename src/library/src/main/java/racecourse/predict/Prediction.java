@@ -73,7 +73,7 @@ public sealed interface Prediction {
             if (!options.contains(actual)) throw new IllegalArgumentException(question + ": result '" + actual + "' is not one of " + options);
             boolean right = chosen.equals(actual);
             return log.append(new Outcome(lesson, question, "choice", chosen, actual, right,
-                    right ? "right" : "wrong: it was " + actual, right ? 0 : 1));
+                    right ? "right" : "wrong", right ? 0 : 1));
         }
     }
 
