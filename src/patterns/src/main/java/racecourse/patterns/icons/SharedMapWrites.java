@@ -18,9 +18,10 @@ import racecourse.experiment.StartGate;
  * disjoint keys into a fresh map; afterwards the trial counts keys that went missing, whether {@code size()}
  * agrees with the entries that are actually there, and exceptions the writers hit. A plain
  * {@link java.util.HashMap} loses entries when one thread resizes the table while the other inserts; a
- * {@link java.util.concurrent.ConcurrentHashMap} never does. Two threads resizing one {@code HashMap} can also
- * link its nodes into a cycle, after which a writer loops for ever; no thread can be stopped from outside, so
- * {@link #measureIsolated} runs the trials in a separate JVM that is ended when it is done or stuck. Thread-safe
+ * {@link java.util.concurrent.ConcurrentHashMap} never does. (The resize cycle that trapped writers in an
+ * endless loop is JDK 7's; JDK 8 and later keep bucket order.) A corrupted map is promised nothing and no thread
+ * can be stopped from outside, so {@link #measureIsolated} runs the trials in a separate JVM that is ended when it
+ * is done or stuck. Thread-safe
  * (each call uses its own maps, threads or process).
  */
 public final class SharedMapWrites {

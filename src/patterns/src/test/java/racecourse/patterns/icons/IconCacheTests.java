@@ -90,7 +90,7 @@ class IconCacheTests {
     @Test
     void aPlainHashMapWrittenByTwoThreadsBreaks() {
         // Budget: up to 5 runs of 40 trials (two threads x 10,000 keys), each in its own JVM so that a writer
-        // caught in a cycle cannot keep spinning here; stops at the first run with a broken trial. About one trial
+        // stuck in a corrupted map cannot keep spinning here; stops at the first run with a broken trial. About one trial
         // in five loses keys on 2 cores.
         SharedMapWrites.Run run = null;
         for (int attempt = 0; attempt < 5; attempt++) {

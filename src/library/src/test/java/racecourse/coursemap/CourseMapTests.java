@@ -1,0 +1,94 @@
+package racecourse.coursemap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CourseMapTests {
+    private static Path courseRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("notebooks"))) dir = dir.getParent();
+        if (dir == null) throw new IllegalStateException("not inside the course: no notebooks/ above " + Path.of("").toAbsolutePath());
+        return dir;
+    }
+
+    @Test
+    void committedTablesAreWhatTheGeneratorWrites() throws IOException {
+        Map<Path, String> stale = CourseMap.stale(courseRoot());
+        assertTrue(stale.isEmpty(), "out of date (run racecourse.coursemap.CourseMap from the course root): " + stale.keySet());
+    }
+
+    @Test
+    void everyLessonHasMetadataAndEveryExerciseIsListed() throws IOException {
+        List<Lesson> lessons = CourseMap.read(courseRoot().resolve("notebooks"));
+        assertEquals(11, lessons.size());
+        long exercises;
+        try (var list = Files.list(courseRoot().resolve("exercises"))) {
+            exercises = list.filter(p -> p.toString().endsWith(".ipynb")).count();
+        }
+        assertEquals(exercises, lessons.stream().filter(l -> l.exercise() != null).count());
+        String table = CourseMap.table("exercises", lessons);
+        assertEquals(exercises + 2, table.lines().count(), table);
+    }
+
+    private static Path course(Path root, String meta, String intro) throws IOException {
+        Files.createDirectories(root.resolve("notebooks"));
+        Files.createDirectories(root.resolve("exercises"));
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("exercises/welcome.ipynb"), "{}");
+        Files.writeString(root.resolve("notebooks/00-start.ipynb"), "{\"cells\":[{\"source\":[\"# 00\"]}],\"metadata\":{\"racecourse\":"
+                + "{\"number\":\"00\",\"title\":\"Start\",\"summary\":\"set-up\",\"minutes\":5,\"prerequisites\":[]}}}");
+        Files.writeString(root.resolve("notebooks/01-races.ipynb"), "{\"cells\":[{\"source\":[\"" + intro + "\"]}],\"metadata\":{\"racecourse\":"
+                + meta + "}}");
+        for (CourseMap.Target t : CourseMap.TARGETS) {
+            Files.writeString(root.resolve(t.file()), "intro\n<!-- course-map:" + t.marker()
+                    + " (generated from the notebooks' metadata by racecourse.coursemap.CourseMap; do not edit) -->\nold\n<!-- /course-map:"
+                    + t.marker() + " -->\nafter\n");
+        }
+        return root;
+    }
+
+    private static final String GOOD = "{\"number\":\"01\",\"title\":\"Races\",\"summary\":\"lost updates\",\"minutes\":30,"
+            + "\"prerequisites\":[\"00\"],\"exercise\":{\"name\":\"welcome\",\"checks\":\"a bonus paid once\"}}";
+
+    @Test
+    void theGeneratorReplacesOnlyTheMarkedTables(@TempDir Path dir) throws IOException {
+        Path root = course(dir, GOOD, "About 30 minutes.");
+        Map<Path, String> stale = CourseMap.stale(root);
+        assertEquals(3, stale.size());
+        String map = stale.get(root.resolve("notebooks/README.md"));
+        assertTrue(map.startsWith("intro\n<!-- course-map:lessons"), map);
+        assertTrue(map.contains("| 01 | [Races](01-races.ipynb): lost updates | 30 min | 00 | [welcome](../exercises/welcome.ipynb) |"), map);
+        assertTrue(map.contains("add up to 35 minutes") && map.endsWith("<!-- /course-map:lessons -->\nafter\n"), map);
+        assertTrue(stale.get(root.resolve("docs/instructor.md")).contains("| 01 | `welcome` | a bonus paid once |"));
+        for (var e : stale.entrySet()) Files.writeString(e.getKey(), e.getValue());
+        assertTrue(CourseMap.stale(root).isEmpty(), "a second run changes nothing");
+    }
+
+    @Test
+    void contradictionsAreRefusedWithTheFileNamed(@TempDir Path dir) throws IOException {
+        var minutes = assertThrows(IllegalArgumentException.class, () -> CourseMap.stale(course(dir.resolve("a"), GOOD, "About 20 minutes.")));
+        assertTrue(minutes.getMessage().contains("01-races.ipynb: the first cell says about 20 minutes but the metadata says 30"),
+                minutes.getMessage());
+        var prereq = assertThrows(IllegalArgumentException.class,
+                () -> CourseMap.stale(course(dir.resolve("b"), GOOD.replace("[\\\"00\\\"]", "[\\\"05\\\"]").replace("[\"00\"]", "[\"05\"]"), "")));
+        assertTrue(prereq.getMessage().contains("prerequisite 05 is not an earlier lesson"), prereq.getMessage());
+        var exercise = assertThrows(IllegalArgumentException.class,
+                () -> CourseMap.stale(course(dir.resolve("c"), GOOD.replace("\"welcome\"", "\"nosuch\""), "")));
+        assertTrue(exercise.getMessage().contains("exercise nosuch has no exercises/nosuch.ipynb"), exercise.getMessage());
+        var number = assertThrows(IllegalArgumentException.class,
+                () -> CourseMap.stale(course(dir.resolve("d"), GOOD.replace("\"01\"", "\"02\""), "")));
+        assertTrue(number.getMessage().contains("does not match the file name"), number.getMessage());
+        Path noMarkers = course(dir.resolve("e"), GOOD, "");
+        Files.writeString(noMarkers.resolve("README.md"), "no table here\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CourseMap.stale(noMarkers)).getMessage().contains("markers"));
+    }
+}
