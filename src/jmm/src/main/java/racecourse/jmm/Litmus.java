@@ -190,6 +190,15 @@ public final class Litmus {
         return Calculator.analyse(this).allowed(model);
     }
 
+    /**
+     * Observed counts beside each model's verdict, one row per outcome; ids are jcstress's ({@code "1, 0"}), read
+     * as this test's registers in order. Pass it to a stress result's {@code beside} to show it next to the
+     * histogram.
+     */
+    public ObservedVerdicts judge(java.util.Map<String, Long> counts) {
+        return ObservedVerdicts.of(this, counts);
+    }
+
     /** This test in the text format, which {@link #parse} reads back. */
     public String text() {
         return LitmusFormat.format(this);
