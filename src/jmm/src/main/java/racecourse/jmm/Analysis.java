@@ -25,6 +25,7 @@ public final class Analysis {
         this.candidates = candidates;
     }
 
+    /** The test analysed. */
     public Litmus test() {
         return test;
     }

@@ -92,6 +92,7 @@ public final class Litmus {
         return REGISTER.matcher(name).matches();
     }
 
+    /** The test's name, e.g. {@code SB} or {@code MP (volatile)}. */
     public String name() {
         return name;
     }

@@ -20,6 +20,10 @@ import racecourse.display.Tables;
 public final class ObservedVerdicts implements Displayable {
     /** One outcome: its id, how often it was counted, and each model's verdict on it. */
     public record Row(String id, long count, Map<Model, Verdict> verdicts, String note) {
+        /** Copies the verdicts. */
+        public Row {
+            verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+        }
     }
 
     private final Litmus test;
@@ -63,6 +67,9 @@ public final class ObservedVerdicts implements Displayable {
     }
 
     private static String note(long count, long samples, Map<Model, Verdict> v) {
+        if (count > 0 && v.values().stream().allMatch(x -> x == Verdict.FORBIDDEN)) {
+            return "seen, yet no model allows it: does the litmus test store the same constants and load in the same order as the stress test?";
+        }
         if (count > 0 && v.get(Model.JAVA) == Verdict.FORBIDDEN) return "seen, yet the Java model forbids it: a bug in the test or the JVM";
         if (count > 0 && v.get(Model.X86_TSO) == Verdict.FORBIDDEN) {
             return "seen, though x86 hardware forbids it: the JIT reordered the accesses (the Java model allows that)";
@@ -102,6 +109,7 @@ public final class ObservedVerdicts implements Displayable {
         return values;
     }
 
+    /** One row per outcome, observed or allowed by some model, sorted by id. */
     public List<Row> rows() {
         return rows;
     }

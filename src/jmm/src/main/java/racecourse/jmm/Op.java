@@ -2,7 +2,7 @@ package racecourse.jmm;
 
 import java.util.Objects;
 
-/** One operation of a litmus thread: a store of a constant, a load into a register, or a full fence. Immutable. */
+/** One operation of a litmus thread: a store of a constant, a load into a register, or a full fence. Immutable; thread-safe. */
 public sealed interface Op {
     /** Stores a constant to a shared variable. */
     record Store(String var, int value, Mode mode) implements Op {

@@ -44,6 +44,7 @@ public final class VerdictGrid implements Displayable {
         return new VerdictGrid(rows);
     }
 
+    /** One row per test. */
     public List<Row> rows() {
         return rows;
     }

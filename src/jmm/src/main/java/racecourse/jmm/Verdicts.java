@@ -20,6 +20,7 @@ public final class Verdicts implements Displayable {
         this.analysis = analysis;
     }
 
+    /** The test judged. */
     public Litmus test() {
         return test;
     }

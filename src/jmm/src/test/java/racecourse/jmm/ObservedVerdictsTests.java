@@ -36,4 +36,16 @@ class ObservedVerdictsTests {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Litmus.sb().judge(Map.of("1", 3L)));
         assertTrue(e.getMessage().contains("2 registers"), e.getMessage());
     }
+
+    @Test
+    void countsThatNoModelAllowsPointAtAMismatchedTwin() {
+        ObservedVerdicts.Row row = Litmus.mp().judge(Map.of("1, 42", 5L)).rows().stream()
+                .filter(r -> r.id().equals("1, 42")).findFirst().orElseThrow();
+        assertTrue(row.note().contains("same constants"), row.note());
+        Litmus mp42 = Litmus.parse("test MP42\nA: message = 42; ready = 1\nB: r0 = ready; r1 = message\nexists r0=1 && r1=0");
+        ObservedVerdicts.Row ok = mp42.judge(Map.of("1, 42", 5L)).rows().stream()
+                .filter(r -> r.id().equals("1, 42")).findFirst().orElseThrow();
+        assertEquals("", ok.note());
+        assertEquals(Verdict.ALLOWED, ok.verdicts().get(Model.SC));
+    }
 }
