@@ -18,6 +18,8 @@ final class Program {
     final int[][] writes;
     /** reads[loc]: ids of reads of loc. */
     final int[][] reads;
+    /** fenced[a] has bit b when a full fence stands between a and b in program order. */
+    private final long[] fenced;
 
     Program(Litmus test) {
         this.test = test;
@@ -46,6 +48,11 @@ final class Program {
                 if (!a.isInit() && a.thread() == b.thread() && a.index() < b.index()) po[a.id()] |= 1L << b.id();
             }
         }
+        fenced = new long[n];
+        for (Event f : events) {
+            if (!f.isFence()) continue;
+            for (int a = 0; a < n; a++) if (po(a, f.id())) fenced[a] |= po[f.id()];
+        }
         writes = new int[vars.size()][];
         reads = new int[vars.size()][];
         for (int v = 0; v < vars.size(); v++) {
@@ -67,19 +74,7 @@ final class Program {
 
     /** Whether a full fence stands between a and b in program order. */
     boolean fenceBetween(int a, int b) {
-        if (!po(a, b)) return false;
-        for (Event f : events) {
-            if (f.isFence() && po(a, f.id()) && po(f.id(), b)) return true;
-        }
-        return false;
-    }
-
-    /** The fence between a and b, or -1. */
-    int fenceIdBetween(int a, int b) {
-        for (Event f : events) {
-            if (f.isFence() && po(a, f.id()) && po(f.id(), b)) return f.id();
-        }
-        return -1;
+        return (fenced[a] >>> b & 1L) != 0;
     }
 
     boolean sameThread(int a, int b) {
