@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             racecourse.stress.bench.StressBench.class,
             racecourse.race.bench.RaceBench.class,
             racecourse.grader.bench.GradeBench.class,
+            racecourse.jmm.cli.JmmBench.class,
         })
 public final class BenchCommand implements Runnable {
     @Override

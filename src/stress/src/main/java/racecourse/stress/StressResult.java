@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openjdk.jcstress.annotations.Expect;
 import racecourse.display.BarChart;
 import racecourse.display.Displayable;
@@ -250,6 +252,22 @@ public final class StressResult implements Displayable {
         out.append(Tables.html(table()));
         for (String w : warnings) out.append("<p><i>warning: ").append(Tables.escape(w)).append("</i></p>");
         return out.append("</div>").toString();
+    }
+
+    /**
+     * This result with another view beside its chart, built from this run's counts by outcome id; for a
+     * litmus-shaped test, the allowed-outcome calculator's verdicts: {@code r.beside(Litmus.sb()::judge)}.
+     */
+    public Displayable beside(Function<Map<String, Long>, ? extends Displayable> view) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (OutcomeCount o : outcomes) counts.merge(o.id(), o.count(), Long::sum);
+        MimeBundle other = view.apply(counts).toMimeBundle();
+        MimeBundle mine = toMimeBundle();
+        String otherHtml = other.data().getOrDefault(MimeBundle.HTML, "<pre>" + Tables.escape(other.text()) + "</pre>");
+        String html = "<div style=\"display:flex;gap:1.5em;align-items:flex-start;flex-wrap:wrap\"><div>"
+                + mine.data().get(MimeBundle.HTML) + "</div><div>" + otherHtml + "</div></div>";
+        return () -> new MimeBundle().with(MimeBundle.HTML, html).with(MimeBundle.PNG, mine.data().get(MimeBundle.PNG))
+                .with(MimeBundle.TEXT, mine.text() + "\n" + other.text());
     }
 
     @Override
