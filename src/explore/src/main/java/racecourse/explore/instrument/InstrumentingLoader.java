@@ -2,6 +2,8 @@ package racecourse.explore.instrument;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads the program under test a second time, instrumented for the explorer: classes that
@@ -17,12 +19,22 @@ public final class InstrumentingLoader extends ClassLoader {
 
     private final ClassLoader source;
     private final ExploreInstrumenter instrumenter;
+    private final Map<String, byte[]> done;
 
     /** A loader that instruments what {@code source} would load. */
     public InstrumentingLoader(ClassLoader source) {
+        this(source, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A loader that instruments what {@code source} would load, sharing instrumented class files with other
+     * loaders through {@code done} (a fresh loader per schedule gives every schedule fresh static fields).
+     */
+    public InstrumentingLoader(ClassLoader source, Map<String, byte[]> done) {
         super("explore", source);
         this.source = source;
         this.instrumenter = new ExploreInstrumenter(source);
+        this.done = done;
     }
 
     /** The loader the program was loaded from. */
@@ -36,13 +48,16 @@ public final class InstrumentingLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                byte[] bytes = Hierarchy.bytes(source, name.replace('.', '/'));
-                if (bytes == null) return super.loadClass(name, resolve);
-                byte[] out;
-                try {
-                    out = instrumenter.instrument(bytes);
-                } catch (RuntimeException e) {
-                    throw new ClassNotFoundException("cannot instrument " + name + ": " + e, e);
+                byte[] out = done.get(name);
+                if (out == null) {
+                    byte[] bytes = Hierarchy.bytes(source, name.replace('.', '/'));
+                    if (bytes == null) return super.loadClass(name, resolve);
+                    try {
+                        out = instrumenter.instrument(bytes);
+                    } catch (RuntimeException e) {
+                        throw new ClassNotFoundException("cannot instrument " + name + ": " + e, e);
+                    }
+                    done.put(name, out);
                 }
                 c = defineClass(name, out, 0, out.length);
                 if (name.startsWith("REPL.")) copyTopLevelValues(name, c);

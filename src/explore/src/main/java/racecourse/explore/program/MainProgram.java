@@ -17,7 +17,9 @@ import racecourse.explore.sched.Run;
 public final class MainProgram implements Program {
     private static final int KEEP = 400;
     private final String className;
-    private final Method main;
+    private final ClassLoader source;
+    private final java.util.Map<String, byte[]> instrumented = new java.util.concurrent.ConcurrentHashMap<>();
+    private Method main;
     private final String[] args;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream savedOut = System.out;
@@ -26,8 +28,17 @@ public final class MainProgram implements Program {
     /** Loads {@code className} from {@code source}, instrumented. */
     public MainProgram(ClassLoader source, String className, String[] args) throws ClassNotFoundException {
         this.className = className;
+        this.source = source;
         this.args = args.clone();
-        InstrumentingLoader loader = new InstrumentingLoader(source);
+        this.main = findMain();
+        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(new PrintStream(OutputStreamSink.INSTANCE, true, StandardCharsets.UTF_8));
+    }
+
+    /** Loads the program afresh (fresh static fields) and finds its main method. */
+    private Method findMain() throws ClassNotFoundException {
+        InstrumentingLoader loader = new InstrumentingLoader(source, instrumented);
         Class<?> c = Class.forName(className, false, loader);
         Method m;
         try {
@@ -41,15 +52,13 @@ public final class MainProgram implements Program {
         }
         m.setAccessible(true);
         if (!Modifier.isStatic(m.getModifiers())) throw new IllegalArgumentException(className + ".main must be static");
-        this.main = m;
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(new PrintStream(OutputStreamSink.INSTANCE, true, StandardCharsets.UTF_8));
+        return m;
     }
 
     @Override
-    public Instance prepare() {
+    public Instance prepare() throws ClassNotFoundException {
         printed.reset();
+        Method main = findMain();
         Runnable body = () -> {
             try {
                 if (main.getParameterCount() == 1) main.invoke(null, (Object) args.clone());

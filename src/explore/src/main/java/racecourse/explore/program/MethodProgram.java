@@ -11,19 +11,24 @@ import racecourse.explore.sched.Run;
  * passes when it returns and fails when it throws. Not thread-safe: one exploration at a time.
  */
 public final class MethodProgram implements Program {
-    private final Method method;
-    private final Class<?> type;
+    private final String className;
+    private final String name;
+    private final ClassLoader source;
+    private final java.util.Map<String, byte[]> instrumented = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Loads {@code testClass} instrumented and finds its no-argument method {@code name}. */
+    /** Runs {@code testClass}'s no-argument method {@code name}, from a fresh instrumented copy each schedule. */
     public MethodProgram(Class<?> testClass, String name) throws ReflectiveOperationException {
-        ClassLoader source = testClass.getClassLoader() != null ? testClass.getClassLoader() : ClassLoader.getSystemClassLoader();
-        this.type = Class.forName(testClass.getName(), true, new InstrumentingLoader(source));
-        this.method = type.getDeclaredMethod(name);
-        method.setAccessible(true);
+        this.source = testClass.getClassLoader() != null ? testClass.getClassLoader() : ClassLoader.getSystemClassLoader();
+        this.className = testClass.getName();
+        this.name = name;
+        testClass.getDeclaredMethod(name);
     }
 
     @Override
     public Instance prepare() throws Exception {
+        Class<?> type = Class.forName(className, true, new InstrumentingLoader(source, instrumented));
+        Method method = type.getDeclaredMethod(name);
+        method.setAccessible(true);
         var ctor = type.getDeclaredConstructor();
         ctor.setAccessible(true);
         Object instance = java.lang.reflect.Modifier.isStatic(method.getModifiers()) ? null : ctor.newInstance();
@@ -44,6 +49,6 @@ public final class MethodProgram implements Program {
 
     @Override
     public String describe() {
-        return type.getSimpleName() + "." + method.getName();
+        return className.substring(className.lastIndexOf('.') + 1) + "." + name;
     }
 }
