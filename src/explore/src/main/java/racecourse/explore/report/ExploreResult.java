@@ -81,19 +81,29 @@ public record ExploreResult(String program, String strategy, long schedules, lon
         for (Outcome o : outcomes) {
             String label = o.label().length() > width ? o.label().substring(0, width - 3) + "..." : o.label();
             out.append(String.format("  %-" + width + "s  %9d  %s (%d preemption%s)%n", label, o.schedules(),
-                    o.witness().isEmpty() ? "(no steps)" : o.witness(), o.preemptions(), o.preemptions() == 1 ? "" : "s"));
+                    o.witness().isEmpty() ? "(no steps)" : shorten(o.witness()), o.preemptions(),
+                    o.preemptions() == 1 ? "" : "s"));
         }
         for (Outcome o : failures()) {
-            out.append("\n").append(o.label()).append(" - witness: ").append(o.witness()).append('\n');
+            out.append("\n").append(o.label()).append(" - witness: ").append(shorten(o.witness())).append('\n');
             if (!o.detail().isEmpty()) out.append(o.detail().indent(2));
-            if (!o.steps().isEmpty()) {
+            if (!o.steps().isEmpty() && o.steps().size() <= 60) {
                 out.append("  steps:\n");
                 int i = 0;
                 for (String s : o.steps()) out.append(String.format("  %4d  %s%n", ++i, s));
             }
-            out.append("  replay: ").append(replayHint.formatted(o.witness())).append('\n');
+            out.append("  replay: ").append(o.witness().length() > LONG ? "(a schedule of "
+                    + o.witness().split(" ").length + " steps: see the JSON report)" : replayHint.formatted(o.witness()))
+                    .append('\n');
         }
         return out.toString().stripTrailing();
+    }
+
+    private static final int LONG = 400;
+
+    private static String shorten(String schedule) {
+        if (schedule.length() <= LONG) return schedule;
+        return schedule.substring(0, 200) + " ... (" + schedule.split(" ").length + " steps)";
     }
 
     /** A bar chart of the schedule count of each outcome (failures in red). */

@@ -306,8 +306,8 @@ public final class Run {
         lastChosen = choice;
         LogicalThread next = threads.get(choice);
         next.steps++;
-        for (LogicalThread t : threads) {
-            if (t != next) t.spinning = false;
+        if (next.pending.writes()) { // the state may have changed: spinning threads get another look
+            for (LogicalThread t : threads) t.spinning = false;
         }
         if (trace != null) trace.add(next.letter + ": " + describe(next.pending));
         length = length + 1;
