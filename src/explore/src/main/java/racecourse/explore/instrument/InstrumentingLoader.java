@@ -31,7 +31,7 @@ public final class InstrumentingLoader extends ClassLoader {
      * loaders through {@code done} (a fresh loader per schedule gives every schedule fresh static fields).
      */
     public InstrumentingLoader(ClassLoader source, Map<String, byte[]> done) {
-        super("explore", source);
+        super(source);
         this.source = source;
         this.instrumenter = new ExploreInstrumenter(source);
         this.done = done;

@@ -92,6 +92,7 @@ public record ExploreResult(String program, String strategy, long schedules, lon
                 int i = 0;
                 for (String s : o.steps()) out.append(String.format("  %4d  %s%n", ++i, s));
             }
+            if (o.kind() == racecourse.explore.sched.Ending.Kind.REPLAY_ERROR) continue;
             out.append("  replay: ").append(o.witness().length() > LONG ? "(a schedule of "
                     + o.witness().split(" ").length + " steps: see the JSON report)" : replayHint.formatted(o.witness()))
                     .append('\n');

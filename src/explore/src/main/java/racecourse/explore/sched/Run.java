@@ -336,7 +336,7 @@ public final class Run {
         if (o == null) return "null";
         if (o instanceof Thread t) {
             LogicalThread lt = byThread.get(t);
-            return lt != null ? "thread " + lt.letter : "thread " + t.getName();
+            return lt != null ? "thread " + lt.letter : "thread " + LogicalThread.letter(threads.size());
         }
         if (o instanceof Class<?> c) return c.getSimpleName() + ".class";
         Integer n = names.get(o);
