@@ -111,7 +111,7 @@ public final class Explorer {
                     break;
                 }
                 if (counted == 1 && run.threadCount() == 1 && ending.kind() != Ending.Kind.DROPPED) {
-                    note = "The program started no threads: it ran once, with one schedule.";
+                    note = "The program ran a single thread (it started no others): it ran once, with one schedule.";
                     break;
                 }
                 long now = System.nanoTime();

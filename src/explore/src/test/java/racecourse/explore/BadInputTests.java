@@ -124,7 +124,7 @@ class BadInputTests {
         ExploreResult r = Explorer.explore(new MainProgram(getClass().getClassLoader(), Alone.class.getName(),
                 new String[0]), ExploreOptions.defaults().withStrategy("random"), "%s");
         assertEquals(1, r.schedules());
-        assertTrue(r.note().contains("started no threads"), r.text());
+        assertTrue(r.note().contains("started no others"), r.text());
         assertEquals("result printed \"hello\"", r.outcomes().get(0).label());
     }
 
