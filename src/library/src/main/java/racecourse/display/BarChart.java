@@ -37,6 +37,7 @@ public final class BarChart extends Chart {
     private boolean logScale;
     private boolean autoLog;
     private String note = "";
+    private boolean wholeNumbers;
 
     private BarChart(String title, String categoryLabel, String valueLabel) {
         super(title);
@@ -83,6 +84,12 @@ public final class BarChart extends Chart {
         return this;
     }
 
+    /** Ticks the value axis in whole numbers only (for counts). */
+    public BarChart wholeNumbers() {
+        this.wholeNumbers = true;
+        return this;
+    }
+
     /** A line of text added to the summary below the numbers. */
     public BarChart note(String note) {
         this.note = note;
@@ -120,7 +127,9 @@ public final class BarChart extends Chart {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             values = axis;
         } else {
-            values = new NumberAxis(valueLabel);
+            NumberAxis axis = new NumberAxis(valueLabel);
+            if (wholeNumbers) axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            values = axis;
         }
         List<Color> colours = bars.stream().map(Bar::colour).toList();
         BarRenderer renderer = new BarRenderer() {

@@ -109,7 +109,7 @@ public record ExploreResult(String program, String strategy, long schedules, lon
 
     /** A bar chart of the schedule count of each outcome (failures in red). */
     public BarChart chart() {
-        BarChart chart = BarChart.of("Outcomes over " + schedules + " schedules", "outcome", "schedules");
+        BarChart chart = BarChart.of("Outcomes over " + schedules + " schedules", "outcome", "schedules").wholeNumbers();
         for (Outcome o : outcomes) {
             chart.bar(o.label().length() > 40 ? o.label().substring(0, 37) + "..." : o.label(), o.schedules(),
                     o.failure() ? new Color(0xd62728) : new Color(0x1f77b4), o.failure() ? "failure" : "ran to the end");
