@@ -20,9 +20,10 @@ import racecourse.explore.strategy.Replay;
  * @param maxSteps  steps per schedule before "livelock or endless loop"
  * @param threadCap most threads a schedule may have
  * @param replay    a schedule to run alone, or null
+ * @param races     whether to check every explored schedule for data races
  */
 public record ExploreOptions(String strategy, int bound, int schedules, long seed, int depth, int maxSteps,
-                             int threadCap, String replay) {
+                             int threadCap, String replay, boolean races) {
     /** The default schedule budget. */
     public static final int DEFAULT_SCHEDULES = 100_000;
     /** The default step limit per schedule. */
@@ -41,47 +42,52 @@ public record ExploreOptions(String strategy, int bound, int schedules, long see
 
     /** Every trace once, at most 100,000 schedules, 10,000 steps each, 64 threads, seed 0, PCT depth 3. */
     public static ExploreOptions defaults() {
-        return new ExploreOptions("dpor", -1, DEFAULT_SCHEDULES, 0, 3, DEFAULT_MAX_STEPS, 64, null);
+        return new ExploreOptions("dpor", -1, DEFAULT_SCHEDULES, 0, 3, DEFAULT_MAX_STEPS, 64, null, true);
     }
 
     /** With another strategy. */
     public ExploreOptions withStrategy(String s) {
-        return new ExploreOptions(s, bound, schedules, seed, depth, maxSteps, threadCap, replay);
+        return new ExploreOptions(s, bound, schedules, seed, depth, maxSteps, threadCap, replay, races);
     }
 
     /** With a preemption bound. */
     public ExploreOptions withBound(int b) {
-        return new ExploreOptions(strategy, b, schedules, seed, depth, maxSteps, threadCap, replay);
+        return new ExploreOptions(strategy, b, schedules, seed, depth, maxSteps, threadCap, replay, races);
     }
 
     /** With a schedule budget. */
     public ExploreOptions withSchedules(int n) {
-        return new ExploreOptions(strategy, bound, n, seed, depth, maxSteps, threadCap, replay);
+        return new ExploreOptions(strategy, bound, n, seed, depth, maxSteps, threadCap, replay, races);
     }
 
     /** With a seed. */
     public ExploreOptions withSeed(long s) {
-        return new ExploreOptions(strategy, bound, schedules, s, depth, maxSteps, threadCap, replay);
+        return new ExploreOptions(strategy, bound, schedules, s, depth, maxSteps, threadCap, replay, races);
     }
 
     /** With a PCT depth. */
     public ExploreOptions withDepth(int d) {
-        return new ExploreOptions(strategy, bound, schedules, seed, d, maxSteps, threadCap, replay);
+        return new ExploreOptions(strategy, bound, schedules, seed, d, maxSteps, threadCap, replay, races);
     }
 
     /** With a step limit. */
     public ExploreOptions withMaxSteps(int n) {
-        return new ExploreOptions(strategy, bound, schedules, seed, depth, n, threadCap, replay);
+        return new ExploreOptions(strategy, bound, schedules, seed, depth, n, threadCap, replay, races);
     }
 
     /** With a thread cap. */
     public ExploreOptions withThreadCap(int n) {
-        return new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, n, replay);
+        return new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, n, replay, races);
     }
 
     /** Running only the given schedule. */
     public ExploreOptions withReplay(String schedule) {
-        return new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, threadCap, schedule);
+        return new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, threadCap, schedule, races);
+    }
+
+    /** With or without the data-race check on every schedule. */
+    public ExploreOptions withRaces(boolean on) {
+        return new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, threadCap, replay, on);
     }
 
     /** The strategy object these options describe. */
@@ -98,6 +104,6 @@ public record ExploreOptions(String strategy, int bound, int schedules, long see
 
     /** The limits of one schedule. */
     Run.Config runConfig(boolean trace) {
-        return new Run.Config(maxSteps, threadCap, 10_000, 1_500, trace);
+        return new Run.Config(maxSteps, threadCap, 10_000, 1_500, trace, races);
     }
 }

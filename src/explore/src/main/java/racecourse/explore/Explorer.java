@@ -49,6 +49,7 @@ public final class Explorer {
         long start = System.nanoTime();
         Strategy strategy = options.newStrategy();
         Map<String, Tally> tallies = new LinkedHashMap<>();
+        Map<String, Tally> races = new LinkedHashMap<>();
         long counted = 0;
         long dropped = 0;
         String stopReason = "";
@@ -87,6 +88,11 @@ public final class Explorer {
                     ending = new Ending(Ending.Kind.COMPLETED, "ran to the end", "");
                 }
                 strategy.done(run, ending);
+                for (String race : run.races()) {
+                    Tally t = races.computeIfAbsent(race, k -> new Tally());
+                    t.count++;
+                    if (t.witness == null) t.witness = run.schedule();
+                }
                 if (ending.kind() == Ending.Kind.DROPPED) {
                     dropped++;
                 } else if (strategy.counts(run) || replay) {
@@ -132,8 +138,10 @@ public final class Explorer {
             withSteps.add(o.steps().isEmpty() && o.failure() && !replay ? traced(program, options, o) : o);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        List<ExploreResult.Race> raceList = new ArrayList<>();
+        races.forEach((text, t) -> raceList.add(new ExploreResult.Race(text, t.count, t.witness)));
         return new ExploreResult(program.describe(), replay ? "one given schedule" : strategy.describe(), counted,
-                dropped, complete, stopReason, note, millis, withSteps, replayHint);
+                dropped, complete, stopReason, note, millis, withSteps, options.races(), raceList, replayHint);
     }
 
     /** Runs an outcome's witness again with every step described. */

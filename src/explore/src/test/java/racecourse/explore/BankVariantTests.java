@@ -51,7 +51,7 @@ class BankVariantTests {
         for (long seed = 0; seed < 100; seed++) {
             long start = System.nanoTime();
             ExploreResult r = Explorer.explore(new MainProgram(loader, "Withdrawals", new String[0]),
-                    ExploreOptions.defaults().withStrategy("random").withSchedules(100).withSeed(seed), "%s");
+                    ExploreOptions.defaults().withStrategy("random").withSchedules(40).withSeed(seed), "%s");
             slowest = Math.max(slowest, System.nanoTime() - start);
             assertTrue(r.counts().containsKey("result printed \"-20\""), "seed " + seed + ":\n" + r.text());
         }

@@ -21,11 +21,18 @@ public final class ExploreBench implements Callable<Integer> {
     @Option(names = "--rounds", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
     int rounds = 5;
 
+    @Option(names = "--races", description = "Also run the data-race check on each schedule (default: off).")
+    boolean races;
+
     @Override
     public Integer call() {
-        ExploreOptions dfs = ExploreOptions.defaults().withStrategy("exhaustive").withSchedules(schedules);
+        ExploreOptions dfs = ExploreOptions.defaults().withStrategy("exhaustive").withSchedules(schedules)
+                .withRaces(races);
         System.out.println("Throughput: 2 threads x 10 shared accesses (184,756 schedules in all), exhaustive, "
-                + schedules + " schedules per round");
+                + schedules + " schedules per round, race check " + (races ? "on" : "off") + ", "
+                + Runtime.getRuntime().availableProcessors() + " processors, load average "
+                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()));
         BenchPrograms.twoByTen().explore(dfs.withSchedules(Math.max(1_000, schedules / 4))); // warm-up
         double[] rates = new double[rounds];
         for (int i = 0; i < rounds; i++) {
@@ -41,7 +48,7 @@ public final class ExploreBench implements Callable<Integer> {
         System.out.printf("  median %,.0f schedules/s (min %,.0f, max %,.0f); goal 10,000/s; anchor: Lincheck 3.7 "
                 + "ran 10,000 invocations in 1.15 s on JDK 17%n", sorted[rounds / 2], sorted[0], sorted[rounds - 1]);
         System.out.println("Reduction (sleep sets), after warm-up:");
-        ExploreOptions traces = ExploreOptions.defaults();
+        ExploreOptions traces = ExploreOptions.defaults().withRaces(races);
         for (int i = 0; i < 3; i++) {
             BenchPrograms.disjoint().explore(traces);
             BenchPrograms.oneSharedWriteEach().explore(traces);

@@ -65,6 +65,9 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Most threads a schedule may start (default: ${DEFAULT-VALUE}).")
     int threads = 64;
 
+    @Option(names = "--no-races", description = "Skip the data-race check on each explored schedule.")
+    boolean noRaces;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON to OUT.")
     Path json;
 
@@ -74,7 +77,7 @@ public final class ExploreCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ExploreOptions options;
         try {
-            options = new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, threads, replay);
+            options = new ExploreOptions(strategy, bound, schedules, seed, depth, maxSteps, threads, replay, !noRaces);
             if (replay != null) racecourse.explore.strategy.Replay.parse(replay);
         } catch (IllegalArgumentException e) {
             err.println("racecourse explore: " + e.getMessage());

@@ -23,8 +23,12 @@ final class CallRules {
      * @param hook  the hook's name (REPLACE)
      * @param write whether the step writes (ACCESS)
      * @param what  a short description for reports
+     * @param ordered whether the call synchronizes (atomics, concurrent collections)
      */
-    record Action(Kind kind, String hook, boolean write, String what) {
+    record Action(Kind kind, String hook, boolean write, String what, boolean ordered) {
+        Action(Kind kind, String hook, boolean write, String what) {
+            this(kind, hook, write, what, false);
+        }
     }
 
     private static final String LOCKS = "java/util/concurrent/locks/";
@@ -164,7 +168,9 @@ final class CallRules {
         if (atomic || collection) {
             boolean read = READS.contains(name) || name.startsWith("get") && !name.startsWith("getAnd")
                     || name.startsWith("contains") || name.startsWith("search") || name.startsWith("reduce");
-            return new Action(Kind.ACCESS, null, !read, simple(owner) + "." + name);
+            boolean ordered = atomic || owner.startsWith("java/util/concurrent/") || owner.equals("java/util/Vector")
+                    || owner.equals("java/util/Hashtable") || owner.equals("java/util/Stack");
+            return new Action(Kind.ACCESS, null, !read, simple(owner) + "." + name, ordered);
         }
         return null;
     }

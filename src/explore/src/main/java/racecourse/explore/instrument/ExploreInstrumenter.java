@@ -103,7 +103,11 @@ public final class ExploreInstrumenter {
         }
 
         private int site(String what, int fieldKey, boolean write) {
-            return Sites.add(new Sites.Site(dotted, m.name, line, cn.sourceFile, what, fieldKey, write));
+            return site(what, fieldKey, write, false);
+        }
+
+        private int site(String what, int fieldKey, boolean write, boolean ordered) {
+            return Sites.add(new Sites.Site(dotted, m.name, line, cn.sourceFile, what, fieldKey, write, ordered));
         }
 
         private void field(FieldInsnNode f) {
@@ -113,11 +117,12 @@ public final class ExploreInstrumenter {
             String declaring = hierarchy.declaringClass(f.owner, f.name);
             int key = Sites.fieldKey(declaring, f.name);
             String name = declaring.substring(declaring.lastIndexOf('/') + 1).replaceAll(".*\\$", "") + "." + f.name;
+            boolean ordered = hierarchy.isVolatile(f.owner, f.name);
             InsnList before = new InsnList();
             switch (f.getOpcode()) {
                 case Opcodes.GETFIELD -> {
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(site("read " + name, key, false)));
+                    before.add(new LdcInsnNode(site("read " + name, key, false, ordered)));
                     before.add(hook("read", "(Ljava/lang/Object;I)V"));
                 }
                 case Opcodes.PUTFIELD -> {
@@ -125,16 +130,16 @@ public final class ExploreInstrumenter {
                     int tmp = local(t);
                     before.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), tmp));
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(site("write " + name, key, true)));
+                    before.add(new LdcInsnNode(site("write " + name, key, true, ordered)));
                     before.add(hook("write", "(Ljava/lang/Object;I)V"));
                     before.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), tmp));
                 }
                 case Opcodes.GETSTATIC -> {
-                    before.add(new LdcInsnNode(site("read " + name, key, false)));
+                    before.add(new LdcInsnNode(site("read " + name, key, false, ordered)));
                     before.add(hook("readStatic", "(I)V"));
                 }
                 case Opcodes.PUTSTATIC -> {
-                    before.add(new LdcInsnNode(site("write " + name, key, true)));
+                    before.add(new LdcInsnNode(site("write " + name, key, true, ordered)));
                     before.add(hook("writeStatic", "(I)V"));
                 }
                 default -> {
@@ -204,7 +209,7 @@ public final class ExploreInstrumenter {
                         before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
                     }
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(site(a.what(), -1, a.write())));
+                    before.add(new LdcInsnNode(site(a.what(), -1, a.write(), a.ordered())));
                     before.add(hook("access", "(Ljava/lang/Object;I)V"));
                     for (int i = 0; i < args.length; i++) {
                         before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));

@@ -80,6 +80,12 @@ final class Hierarchy {
         return (access & Opcodes.ACC_FINAL) != 0;
     }
 
+    /** Whether the field is volatile. */
+    boolean isVolatile(String owner, String name) {
+        Integer access = info(declaringClass(owner, name)).fields().get(name);
+        return access != null && (access & Opcodes.ACC_VOLATILE) != 0;
+    }
+
     /** Whether {@code owner} is {@code java/lang/Thread} or extends it. */
     boolean isThread(String owner) {
         for (String c = owner; c != null; c = info(c).superName()) {

@@ -24,11 +24,24 @@ import racecourse.display.Tables;
  * @param note        anything else worth saying ("the program started no threads"), or ""
  * @param millis      wall time in milliseconds
  * @param outcomes    the outcomes, most schedules first
+ * @param raceChecked whether each schedule was checked for data races
+ * @param races       the data races seen, each with the schedules that showed it and the first of them
  * @param replayHint  the command or call that replays a schedule, with {@code %s} for it
  */
 public record ExploreResult(String program, String strategy, long schedules, long dropped, boolean complete,
-                            String stopReason, String note, long millis, List<Outcome> outcomes, String replayHint)
+                            String stopReason, String note, long millis, List<Outcome> outcomes, boolean raceChecked,
+                            List<Race> races, String replayHint)
         implements Displayable {
+    /**
+     * A data race seen in explored schedules.
+     *
+     * @param description the two accesses and their threads
+     * @param schedules   how many schedules showed it
+     * @param witness     the first schedule that showed it
+     */
+    public record Race(String description, long schedules, String witness) {
+    }
+
     /** The sentence that states the scope of every result. */
     public static final String SCOPE = "Scope: sequentially consistent interleavings only (every step sees the latest "
             + "write); counts are schedules, not chances. Weak-memory outcomes need the stress harness.";
@@ -83,6 +96,18 @@ public record ExploreResult(String program, String strategy, long schedules, lon
             out.append(String.format("  %-" + width + "s  %9d  %s (%d preemption%s)%n", label, o.schedules(),
                     o.witness().isEmpty() ? "(no steps)" : shorten(o.witness()), o.preemptions(),
                     o.preemptions() == 1 ? "" : "s"));
+        }
+        if (raceChecked) {
+            if (races.isEmpty()) {
+                out.append("No data race in any explored schedule (happens-before check).\n");
+            } else {
+                out.append("Data races (happens-before check; they matter even where every schedule ends well):\n");
+                for (Race r : races) {
+                    out.append("  ").append(r.description()).append("; in ").append(r.schedules())
+                            .append(r.schedules() == 1 ? " schedule" : " schedules").append(", first ")
+                            .append(shorten(r.witness())).append('\n');
+                }
+            }
         }
         for (Outcome o : failures()) {
             out.append("\n").append(o.label()).append(" - witness: ").append(shorten(o.witness())).append('\n');

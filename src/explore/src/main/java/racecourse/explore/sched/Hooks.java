@@ -267,6 +267,7 @@ public final class Hooks {
         LogicalThread lt = new LogicalThread(r, r.threads.size(), body != null ? body : t::run, t);
         r.threads.add(lt);
         r.byThread.put(t, lt);
+        if (r.races != null) r.races.fork(me, lt);
     }
 
     /** Replaces {@code Thread.Builder.start(Runnable)}. */

@@ -22,8 +22,10 @@ public final class Run {
      * @param stallMillis   how long a thread may run without a step before the explorer gives up on it
      * @param blockedMillis how long a thread may stay blocked outside the explorer's models
      * @param trace         whether to record a description of every step
+     * @param races         whether to check each step for data races (happens-before, vector clocks)
      */
-    public record Config(int maxSteps, int threadCap, long stallMillis, long blockedMillis, boolean trace) {
+    public record Config(int maxSteps, int threadCap, long stallMillis, long blockedMillis, boolean trace,
+                         boolean races) {
         /** Checks the limits. */
         public Config {
             if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1");
@@ -32,7 +34,7 @@ public final class Run {
 
         /** This configuration with tracing on or off. */
         public Config tracing(boolean on) {
-            return new Config(maxSteps, threadCap, stallMillis, blockedMillis, on);
+            return new Config(maxSteps, threadCap, stallMillis, blockedMillis, on, races);
         }
     }
 
@@ -63,6 +65,7 @@ public final class Run {
     private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>();
     private final Baton controller = new Baton(Thread.currentThread());
     private final List<String> trace;
+    final RaceCheck races;
     private int[] choices = new int[64];
     private volatile int length;
     private volatile LogicalThread running;
@@ -90,6 +93,7 @@ public final class Run {
         this.chooser = chooser;
         this.pool = pool;
         this.trace = config.trace() ? new ArrayList<>() : null;
+        this.races = config.races() ? new RaceCheck() : null;
     }
 
     /** Runs the program's starting threads to the end of one schedule and says how it ended. */
@@ -188,6 +192,7 @@ public final class Run {
 
     private void finish(LogicalThread t, Throwable failure) {
         t.finished = true;
+        if (races != null) races.end(t);
         t.pending = null;
         t.blocker = null;
         if (failure != null && !(failure instanceof ScheduleAborted) && firstFailure == null && ending == null) {
@@ -250,6 +255,12 @@ public final class Run {
         me.pending = null;
         me.blocker = null;
         if (op.writes()) writes++;
+        if (races != null) races.step(me, op);
+    }
+
+    /** The data races this schedule showed (empty when not checked). */
+    public java.util.Set<String> races() {
+        return races == null ? java.util.Set.of() : races.races();
     }
 
     /** Ends the schedule from inside a thread (System.exit, thread cap) and unwinds it. */

@@ -19,9 +19,15 @@ public final class Sites {
      * @param what       a short description of the step ("read Counter.v", "lock", ...)
      * @param fieldKey   the field key for field accesses, or -1
      * @param write      whether the step writes
+     * @param ordered    whether the access synchronizes (a volatile field, an atomic, a concurrent collection)
      */
     public record Site(String className, String method, int line, String file, String what, int fieldKey,
-                       boolean write) {
+                       boolean write, boolean ordered) {
+        /** A site of a plain (not synchronizing) access or call. */
+        public Site(String className, String method, int line, String file, String what, int fieldKey, boolean write) {
+            this(className, method, line, file, what, fieldKey, write, false);
+        }
+
         /** "File.java:12" or "Class.method" when the line is unknown. */
         public String where() {
             String f = file != null ? file : className.substring(className.lastIndexOf('.') + 1) + ".java";
