@@ -1,6 +1,9 @@
 package racecourse.explore.instrument;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -10,6 +13,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -29,6 +33,7 @@ public final class ExploreInstrumenter {
     private static final String HOOKS = "racecourse/explore/sched/Hooks";
 
     private final Hierarchy hierarchy;
+    private final List<MethodNode> bridges = new ArrayList<>();
     private ClassNode cn;
     private String dotted;
 
@@ -50,9 +55,10 @@ public final class ExploreInstrumenter {
             return classFile;
         }
         dotted = cn.name.replace('/', '.');
-        for (MethodNode m : cn.methods) {
+        for (MethodNode m : List.copyOf(cn.methods)) {
             if (m.instructions.size() > 0 && !m.name.equals("<clinit>")) new MethodRewrite(m).run();
         }
+        cn.methods.addAll(bridges);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cn.accept(cw);
         return cw.toByteArray();
@@ -78,6 +84,8 @@ public final class ExploreInstrumenter {
                     line = ln.line;
                 } else if (n instanceof FieldInsnNode f) {
                     if (thisReady) field(f);
+                } else if (n instanceof InvokeDynamicInsnNode indy) {
+                    methodReference(indy);
                 } else if (n instanceof MethodInsnNode mi) {
                     if (!thisReady && mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
                             && (mi.owner.equals(cn.superName) || mi.owner.equals(cn.name))) {
@@ -217,6 +225,44 @@ public final class ExploreInstrumenter {
                     code.insertBefore(mi, before);
                 }
             }
+        }
+
+        /**
+         * A method reference to a replaced call ({@code Thread::start}, {@code Lock::unlock}, ...) is pointed at a
+         * small static bridge in this class that calls the hook instead.
+         */
+        private void methodReference(InvokeDynamicInsnNode indy) {
+            if (!indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") || indy.bsmArgs.length < 3
+                    || !(indy.bsmArgs[1] instanceof Handle h)) {
+                return;
+            }
+            int opcode = switch (h.getTag()) {
+                case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+                case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+                case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+                default -> -1;
+            };
+            if (opcode < 0) return;
+            CallRules.Action a = CallRules.forCall(opcode, h.getOwner(), h.getName(), h.getDesc(), hierarchy);
+            if (a == null || a.kind() != CallRules.Kind.REPLACE) return;
+            Type[] args = Type.getArgumentTypes(h.getDesc());
+            StringBuilder desc = new StringBuilder("(");
+            if (opcode != Opcodes.INVOKESTATIC) desc.append(Type.getObjectType(h.getOwner()).getDescriptor());
+            for (Type t : args) desc.append(t.getDescriptor());
+            desc.append(')').append(Type.getReturnType(h.getDesc()).getDescriptor());
+            MethodNode bridge = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                    "$explore$ref" + bridges.size(), desc.toString(), null, null);
+            int slot = 0;
+            for (Type t : Type.getArgumentTypes(desc.toString())) {
+                bridge.instructions.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), slot));
+                slot += t.getSize();
+            }
+            bridge.instructions.add(new LdcInsnNode(site(a.what(), -1, true)));
+            bridge.instructions.add(hook(a.hook(), CallRules.hookDescriptor(opcode, h.getDesc())));
+            bridge.instructions.add(new InsnNode(Type.getReturnType(h.getDesc()).getOpcode(Opcodes.IRETURN)));
+            bridges.add(bridge);
+            indy.bsmArgs[1] = new Handle(Opcodes.H_INVOKESTATIC, cn.name, bridge.name, bridge.desc,
+                    (cn.access & Opcodes.ACC_INTERFACE) != 0);
         }
 
         /** Turns a synchronized method into one that takes and releases its monitor through the model. */
