@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             KernelStartBench.class,
             racecourse.stress.bench.StressBench.class,
             racecourse.race.bench.RaceBench.class,
+            racecourse.explore.cli.ExploreBench.class,
             racecourse.grader.bench.GradeBench.class,
             racecourse.jmm.cli.JmmBench.class,
         })

@@ -21,6 +21,7 @@ import racecourse.kernel.cli.KernelCommand;
             racecourse.stress.cli.StressCommand.class,
             racecourse.stress.cli.JcstressCommand.class,
             racecourse.race.cli.RaceCommand.class,
+            racecourse.explore.cli.ExploreCommand.class,
             racecourse.grader.cli.GradeCommand.class,
             racecourse.grader.cli.GradeAllCommand.class,
             racecourse.grader.cli.ReleaseCommand.class,

@@ -56,6 +56,7 @@ public final class BarChart extends Chart {
     private boolean autoLog = true;
     private String note = "";
     private FittedCategoryAxis lastCategoryAxis;
+    private boolean wholeNumbers;
 
     private BarChart(String title, String categoryLabel, String valueLabel) {
         super(title);
@@ -102,6 +103,12 @@ public final class BarChart extends Chart {
     /** Uses a logarithmic value axis when a linear one would hide small bars (the default). */
     public BarChart logScaleWhenWide() {
         this.autoLog = true;
+        return this;
+    }
+
+    /** Ticks the value axis in whole numbers only (for counts). */
+    public BarChart wholeNumbers() {
+        this.wholeNumbers = true;
         return this;
     }
 
@@ -168,7 +175,7 @@ public final class BarChart extends Chart {
             values = axis;
         } else {
             NumberAxis axis = new NumberAxis(valueLabel);
-            if (wholeValues()) axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            if (wholeNumbers || wholeValues()) axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
             if (bars.stream().allMatch(b -> b.value == 0)) axis.setRange(0, 1);
             values = axis;

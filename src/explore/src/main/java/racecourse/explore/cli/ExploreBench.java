@@ -1,0 +1,74 @@
+package racecourse.explore.cli;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import racecourse.explore.ExploreOptions;
+import racecourse.explore.report.ExploreResult;
+import racecourse.explore.samples.BenchPrograms;
+
+/**
+ * {@code racecourse bench explore}: schedules per second on two threads of 10 shared accesses each (after a
+ * warm-up), and the time and schedule count of the two reduction programs. Prints figures; asserts nothing.
+ */
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = "Schedule explorer: schedules per second, and the reduction figures.")
+public final class ExploreBench implements Callable<Integer> {
+    @Option(names = "--schedules", description = "Schedules per measured round (default: ${DEFAULT-VALUE}).")
+    int schedules = 20_000;
+
+    @Option(names = "--rounds", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    int rounds = 5;
+
+    @Option(names = "--races", description = "Also run the data-race check on each schedule (default: off).")
+    boolean races;
+
+    @Override
+    public Integer call() {
+        ExploreOptions dfs = ExploreOptions.defaults().withStrategy("exhaustive").withSchedules(schedules)
+                .withRaces(races);
+        System.out.println("Throughput: 2 threads x 10 shared accesses (184,756 schedules in all), exhaustive, "
+                + schedules + " schedules per round, race check " + (races ? "on" : "off") + ", "
+                + Runtime.getRuntime().availableProcessors() + " processors, load average "
+                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()));
+        BenchPrograms.twoByTen().explore(dfs.withSchedules(Math.max(1_000, schedules / 4))); // warm-up
+        double[] rates = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            ExploreResult r = BenchPrograms.twoByTen().explore(dfs);
+            double secs = (System.nanoTime() - start) / 1e9;
+            rates[i] = r.schedules() / secs;
+            System.out.printf("  round %d: %,d schedules in %.3f s = %,.0f schedules/s%n", i + 1, r.schedules(), secs,
+                    rates[i]);
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        System.out.printf("  median %,.0f schedules/s (min %,.0f, max %,.0f); goal 10,000/s; anchor: Lincheck 3.7 "
+                + "ran 10,000 invocations in 1.15 s on JDK 17%n", sorted[rounds / 2], sorted[0], sorted[rounds - 1]);
+        System.out.println("Reduction (sleep sets), after warm-up:");
+        ExploreOptions traces = ExploreOptions.defaults().withRaces(races);
+        for (int i = 0; i < 3; i++) {
+            BenchPrograms.disjoint().explore(traces);
+            BenchPrograms.oneSharedWriteEach().explore(traces);
+        }
+        reduction("3 threads x 6 steps, disjoint variables", () -> BenchPrograms.disjoint().explore(traces));
+        reduction("3 threads x (1 shared write + 5 private)", () -> BenchPrograms.oneSharedWriteEach().explore(traces));
+        System.out.println(ExploreResult.SCOPE);
+        return 0;
+    }
+
+    private static void reduction(String name, java.util.function.Supplier<ExploreResult> run) {
+        long[] times = new long[5];
+        ExploreResult r = null;
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            r = run.get();
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        System.out.printf("  %s: %d schedule%s, median %.1f ms (min %.1f, max %.1f over 5 runs)%n", name,
+                r.schedules(), r.schedules() == 1 ? "" : "s", times[2] / 1e6, times[0] / 1e6, times[4] / 1e6);
+    }
+}

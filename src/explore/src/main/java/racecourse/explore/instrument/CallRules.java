@@ -1,0 +1,196 @@
+package racecourse.explore.instrument;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Which library calls the rewriter changes, and how: a modelled blocking or thread call is replaced by a static
+ * hook of {@link racecourse.explore.sched.Hooks}; a call on an atomic variable or a collection gets one step on
+ * its receiver before it; a call that may touch anything gets a global step; executors are reported as
+ * unsupported. Thread-safe (immutable tables).
+ */
+final class CallRules {
+    /** What to do with one call. */
+    enum Kind { REPLACE, ACCESS, GLOBAL, UNSUPPORTED }
+
+    /**
+     * The rewrite of one call.
+     *
+     * @param kind  what to do
+     * @param hook  the hook's name (REPLACE)
+     * @param write whether the step writes (ACCESS)
+     * @param what  a short description for reports
+     * @param ordered whether the call synchronizes (atomics, concurrent collections)
+     */
+    record Action(Kind kind, String hook, boolean write, String what, boolean ordered) {
+        Action(Kind kind, String hook, boolean write, String what) {
+            this(kind, hook, write, what, false);
+        }
+    }
+
+    private static final String LOCKS = "java/util/concurrent/locks/";
+    private static final Set<String> LOCK_OWNERS = Set.of(LOCKS + "Lock", LOCKS + "ReentrantLock",
+            LOCKS + "ReentrantReadWriteLock$ReadLock", LOCKS + "ReentrantReadWriteLock$WriteLock");
+    private static final Set<String> CONDITION_OWNERS = Set.of(LOCKS + "Condition",
+            LOCKS + "AbstractQueuedSynchronizer$ConditionObject");
+    private static final Set<String> QUEUE_OWNERS = Set.of("java/util/concurrent/BlockingQueue",
+            "java/util/concurrent/BlockingDeque", "java/util/concurrent/ArrayBlockingQueue",
+            "java/util/concurrent/LinkedBlockingQueue", "java/util/concurrent/LinkedBlockingDeque",
+            "java/util/concurrent/PriorityBlockingQueue");
+    private static final Set<String> BUILDERS = Set.of("java/lang/Thread$Builder", "java/lang/Thread$Builder$OfVirtual",
+            "java/lang/Thread$Builder$OfPlatform");
+    private static final Set<String> COLLECTIONS = Set.of("Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap",
+            "NavigableMap", "Hashtable", "List", "ArrayList", "LinkedList", "Vector", "Stack", "Set", "HashSet",
+            "LinkedHashSet", "TreeSet", "SortedSet", "NavigableSet", "Collection", "Queue", "Deque", "ArrayDeque",
+            "PriorityQueue", "SequencedCollection", "SequencedMap", "SequencedSet", "concurrent/ConcurrentHashMap",
+            "concurrent/ConcurrentMap", "concurrent/ConcurrentNavigableMap", "concurrent/ConcurrentLinkedQueue",
+            "concurrent/ConcurrentLinkedDeque", "concurrent/CopyOnWriteArrayList", "concurrent/CopyOnWriteArraySet",
+            "concurrent/ConcurrentSkipListMap", "concurrent/ConcurrentSkipListSet", "concurrent/BlockingQueue",
+            "concurrent/BlockingDeque", "concurrent/ArrayBlockingQueue", "concurrent/LinkedBlockingQueue",
+            "concurrent/LinkedBlockingDeque", "concurrent/PriorityBlockingQueue");
+    private static final Set<String> READS = Set.of("size", "isEmpty", "contains", "containsKey", "containsValue",
+            "iterator", "listIterator", "spliterator", "stream", "parallelStream", "forEach", "toArray", "toString",
+            "equals", "hashCode", "keySet", "values", "entrySet", "indexOf", "lastIndexOf", "subList", "element",
+            "remainingCapacity", "intValue", "longValue", "doubleValue", "floatValue", "sum", "length", "first",
+            "last", "higher", "lower", "ceiling", "floor", "headMap", "tailMap", "subMap", "headSet", "tailSet",
+            "comparator", "mappingCount", "keys", "elements", "reversed", "firstEntry", "lastEntry", "sequencedKeySet",
+            "sequencedValues", "sequencedEntrySet", "descendingMap", "descendingSet", "navigableKeySet",
+            "descendingIterator", "peek", "peekFirst", "peekLast", "getFirst", "getLast", "drainTo");
+    private static final Set<String> UNSUPPORTED_OWNERS = Set.of("java/util/concurrent/Executors",
+            "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ThreadPoolExecutor",
+            "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/Timer");
+
+    private static final Map<String, String> THREAD = new HashMap<>();
+    private static final Map<String, String> OTHER = new HashMap<>();
+
+    static {
+        THREAD.put("start()V", "start");
+        THREAD.put("join()V", "join");
+        THREAD.put("join(J)V", "join");
+        THREAD.put("join(Ljava/time/Duration;)Z", "join");
+        THREAD.put("interrupt()V", "interrupt");
+        THREAD.put("isInterrupted()Z", "isInterrupted");
+        THREAD.put("isAlive()Z", "isAlive");
+        THREAD.put("static currentThread()Ljava/lang/Thread;", "currentThread");
+        THREAD.put("static sleep(J)V", "sleep");
+        THREAD.put("static sleep(JI)V", "sleep");
+        THREAD.put("static sleep(Ljava/time/Duration;)V", "sleep");
+        THREAD.put("static yield()V", "yieldNow");
+        THREAD.put("static onSpinWait()V", "onSpinWait");
+        THREAD.put("static interrupted()Z", "interrupted");
+        THREAD.put("static startVirtualThread(Ljava/lang/Runnable;)Ljava/lang/Thread;", "startVirtualThread");
+        for (String b : BUILDERS) {
+            OTHER.put(b + ".start(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderStart");
+            OTHER.put(b + ".unstarted(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderUnstarted");
+        }
+        String ls = "java/util/concurrent/locks/LockSupport.";
+        OTHER.put(ls + "park()V", "park");
+        OTHER.put(ls + "park(Ljava/lang/Object;)V", "park");
+        OTHER.put(ls + "parkNanos(J)V", "parkNanos");
+        OTHER.put(ls + "parkNanos(Ljava/lang/Object;J)V", "parkNanos");
+        OTHER.put(ls + "unpark(Ljava/lang/Thread;)V", "unpark");
+        OTHER.put("java/lang/System.exit(I)V", "exit");
+        OTHER.put("java/lang/Runtime.exit(I)V", "exit");
+        OTHER.put("java/lang/Runtime.halt(I)V", "exit");
+        for (String l : LOCK_OWNERS) {
+            OTHER.put(l + ".lock()V", "lock");
+            OTHER.put(l + ".unlock()V", "unlock");
+            OTHER.put(l + ".tryLock()Z", "tryLock");
+            OTHER.put(l + ".tryLock(JLjava/util/concurrent/TimeUnit;)Z", "tryLock");
+            OTHER.put(l + ".lockInterruptibly()V", "lockInterruptibly");
+            OTHER.put(l + ".newCondition()Ljava/util/concurrent/locks/Condition;", "newCondition");
+        }
+        String rw = LOCKS + "ReentrantReadWriteLock.";
+        OTHER.put(rw + "readLock()Ljava/util/concurrent/locks/ReentrantReadWriteLock$ReadLock;", "readLock");
+        OTHER.put(rw + "writeLock()Ljava/util/concurrent/locks/ReentrantReadWriteLock$WriteLock;", "writeLock");
+        OTHER.put(LOCKS + "ReadWriteLock.readLock()Ljava/util/concurrent/locks/Lock;", "rwReadLock");
+        OTHER.put(LOCKS + "ReadWriteLock.writeLock()Ljava/util/concurrent/locks/Lock;", "rwWriteLock");
+        for (String c : CONDITION_OWNERS) {
+            OTHER.put(c + ".await()V", "await");
+            OTHER.put(c + ".awaitUninterruptibly()V", "awaitUninterruptibly");
+            OTHER.put(c + ".await(JLjava/util/concurrent/TimeUnit;)Z", "await");
+            OTHER.put(c + ".awaitNanos(J)J", "awaitNanos");
+            OTHER.put(c + ".signal()V", "signal");
+            OTHER.put(c + ".signalAll()V", "signalAll");
+        }
+        String s = "java/util/concurrent/Semaphore.";
+        OTHER.put(s + "acquire()V", "acquire");
+        OTHER.put(s + "acquire(I)V", "acquire");
+        OTHER.put(s + "acquireUninterruptibly()V", "acquireUninterruptibly");
+        OTHER.put(s + "tryAcquire()Z", "tryAcquire");
+        OTHER.put(s + "tryAcquire(I)Z", "tryAcquire");
+        OTHER.put(s + "tryAcquire(JLjava/util/concurrent/TimeUnit;)Z", "tryAcquire");
+        OTHER.put(s + "release()V", "release");
+        OTHER.put(s + "release(I)V", "release");
+        String c = "java/util/concurrent/CountDownLatch.";
+        OTHER.put(c + "await()V", "latchAwait");
+        OTHER.put(c + "await(JLjava/util/concurrent/TimeUnit;)Z", "latchAwait");
+        OTHER.put(c + "countDown()V", "countDown");
+        for (String q : QUEUE_OWNERS) {
+            OTHER.put(q + ".put(Ljava/lang/Object;)V", "put");
+            OTHER.put(q + ".take()Ljava/lang/Object;", "take");
+        }
+    }
+
+    private CallRules() {
+    }
+
+    /** The action for a call, or null to leave it alone. */
+    static Action forCall(int opcode, String owner, String name, String desc, Hierarchy hierarchy) {
+        boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+        if (!isStatic && opcode != Opcodes.INVOKESPECIAL && isObjectMonitorCall(name, desc)) {
+            String hook = name.equals("wait") ? "waitFor" : name.equals("notify") ? "notifyOne" : "notifyEvery";
+            return new Action(Kind.REPLACE, hook, true, "Object." + name);
+        }
+        if (opcode != Opcodes.INVOKESPECIAL && (owner.equals("java/lang/Thread")
+                || !owner.startsWith("java/") && hierarchy.isThread(owner))) {
+            String hook = THREAD.get((isStatic ? "static " : "") + name + desc);
+            if (hook != null) return new Action(Kind.REPLACE, hook, true, "Thread." + name);
+            return null;
+        }
+        if (opcode != Opcodes.INVOKESPECIAL) {
+            String hook = OTHER.get(owner + "." + name + desc);
+            if (hook != null) return new Action(Kind.REPLACE, hook, true, simple(owner) + "." + name);
+        }
+        if (UNSUPPORTED_OWNERS.contains(owner) || owner.equals("java/util/concurrent/CompletableFuture")
+                && name.endsWith("Async")) {
+            return new Action(Kind.UNSUPPORTED, null, true, simple(owner) + "." + name);
+        }
+        if (owner.equals("java/lang/invoke/VarHandle")) {
+            return new Action(Kind.GLOBAL, null, true, "VarHandle." + name);
+        }
+        if (isStatic || opcode == Opcodes.INVOKESPECIAL) return null;
+        boolean atomic = owner.startsWith("java/util/concurrent/atomic/");
+        boolean collection = owner.startsWith("java/util/") && COLLECTIONS.contains(owner.substring("java/util/".length()));
+        if (atomic || collection) {
+            boolean read = READS.contains(name) || name.startsWith("get") && !name.startsWith("getAnd")
+                    || name.startsWith("contains") || name.startsWith("search") || name.startsWith("reduce");
+            boolean ordered = atomic || owner.startsWith("java/util/concurrent/") || owner.equals("java/util/Vector")
+                    || owner.equals("java/util/Hashtable") || owner.equals("java/util/Stack");
+            return new Action(Kind.ACCESS, null, !read, simple(owner) + "." + name, ordered);
+        }
+        return null;
+    }
+
+    private static boolean isObjectMonitorCall(String name, String desc) {
+        return name.equals("wait") && (desc.equals("()V") || desc.equals("(J)V") || desc.equals("(JI)V"))
+                || (name.equals("notify") || name.equals("notifyAll")) && desc.equals("()V");
+    }
+
+    /** The hook's descriptor for a replaced call: the receiver (as Object) first, then the arguments and the site. */
+    static String hookDescriptor(int opcode, String desc) {
+        Type[] args = Type.getArgumentTypes(desc);
+        StringBuilder d = new StringBuilder("(");
+        if (opcode != Opcodes.INVOKESTATIC) d.append("Ljava/lang/Object;");
+        for (Type t : args) d.append(t.getDescriptor());
+        d.append("I)").append(Type.getReturnType(desc).getDescriptor());
+        return d.toString();
+    }
+
+    private static String simple(String owner) {
+        return owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
+    }
+}

@@ -1,0 +1,46 @@
+package racecourse.explore.sched;
+
+/**
+ * One visible step a controlled thread is about to take: what it does ({@code kind}), to what ({@code target},
+ * and {@code key}: a field, an array index, or -1 for the whole object) and where in the source ({@code site}).
+ * Two steps of different threads are dependent when swapping them could change what the program computes.
+ * Immutable.
+ *
+ * @param kind   one of the constants of this class
+ * @param target the object touched (null for a static field, whose {@code key} then names it)
+ * @param key    the field key, array index, or -1
+ * @param site   the source site ({@link Sites})
+ */
+public record Op(int kind, Object target, int key, int site) {
+    /** A read of memory. */
+    public static final int READ = 0;
+    /** A write (or read-modify-write) of memory. */
+    public static final int WRITE = 1;
+    /** A synchronization step on {@code target} (lock, unlock, wait, notify, start, join, park, ...). */
+    public static final int SYNC = 2;
+    /** A step that touches nothing shared (yield, sleep, spin hint). */
+    public static final int LOCAL = 3;
+    /** A step that may touch anything (an unmodelled library call). */
+    public static final int GLOBAL = 4;
+    /** The start of a thread's body: run silently before any choice. */
+    public static final int BEGIN = 5;
+
+    /** The step every new thread starts with. */
+    public static final Op BEGIN_OP = new Op(BEGIN, null, -1, 0);
+
+    /** Whether this step and {@code other} (of another thread) may not commute. */
+    public boolean dependent(Op other) {
+        if (kind == LOCAL || other.kind == LOCAL || kind == BEGIN || other.kind == BEGIN) return false;
+        if (kind == GLOBAL || other.kind == GLOBAL) return true;
+        if (target != other.target) return false;
+        boolean memory = kind <= WRITE;
+        boolean otherMemory = other.kind <= WRITE;
+        if (memory && otherMemory) return key == other.key && (kind == WRITE || other.kind == WRITE);
+        return memory == otherMemory;
+    }
+
+    /** Whether this step can change shared state. */
+    public boolean writes() {
+        return kind == WRITE || kind == SYNC || kind == GLOBAL;
+    }
+}

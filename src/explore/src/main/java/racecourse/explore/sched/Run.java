@@ -1,0 +1,497 @@
+package racecourse.explore.sched;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * One schedule of the program under test: its controlled threads, the models of the locks they use, and the
+ * hand-offs that let exactly one of them run at a time, each step picked by a {@link Chooser}. The thread that
+ * calls {@link #execute} (the controller) waits until the schedule ends, watching for a thread that blocks in an
+ * unmodelled way or runs too long without a step. Not thread-safe in general: its state is touched only by the one
+ * thread holding the turn; the few fields the controller watches are volatile.
+ */
+public final class Run {
+    /**
+     * Limits of one schedule.
+     *
+     * @param maxSteps      steps before "livelock or endless loop"
+     * @param threadCap     most threads the program may start (at most 64)
+     * @param stallMillis   how long a thread may run without a step before the explorer gives up on it
+     * @param blockedMillis how long a thread may stay blocked outside the explorer's models
+     * @param trace         whether to record a description of every step
+     * @param races         whether to check each step for data races (happens-before, vector clocks)
+     */
+    public record Config(int maxSteps, int threadCap, long stallMillis, long blockedMillis, boolean trace,
+                         boolean races) {
+        /** Checks the limits. */
+        public Config {
+            if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1");
+            if (threadCap < 1 || threadCap > 64) throw new IllegalArgumentException("the thread cap must be 1..64");
+        }
+
+        /** This configuration with tracing on or off. */
+        public Config tracing(boolean on) {
+            return new Config(maxSteps, threadCap, stallMillis, blockedMillis, on, races);
+        }
+    }
+
+    /**
+     * A thread the program starts with.
+     *
+     * @param name the thread's name, or null for its letter
+     * @param body what it runs
+     */
+    public record Start(String name, Runnable body) {
+    }
+
+    static final ScheduleAborted ABORT = new ScheduleAborted();
+
+    final Config config;
+    private final Chooser chooser;
+    private final WorkerPool pool;
+    final ArrayList<LogicalThread> threads = new ArrayList<>();
+    final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
+    /** Monitors and modelled locks: the owner and hold count of each. */
+    final IdentityHashMap<Object, Owner> owners = new IdentityHashMap<>();
+    /** Threads waiting in {@code wait} or {@code Condition.await}, by monitor or condition, in arrival order. */
+    final IdentityHashMap<Object, ArrayDeque<LogicalThread>> waitSets = new IdentityHashMap<>();
+    /** The lock of each condition made by {@code newCondition}. */
+    final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+    /** Read and write locks of a ReentrantReadWriteLock, paired: each maps to the other. */
+    final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>();
+    private final Baton controller = new Baton(Thread.currentThread());
+    private final List<String> trace;
+    final RaceCheck races;
+    private int[] choices = new int[64];
+    private volatile int length;
+    private volatile LogicalThread running;
+    private volatile boolean finishedAll;
+    volatile boolean unwinding;
+    private volatile boolean abandoned;
+    private Ending ending;
+    private int preemptions;
+    private int lastChosen = -1;
+    long writes;
+    private Throwable firstFailure;
+    private LogicalThread failedThread;
+
+    /** Who holds a monitor or modelled lock, and how many times. */
+    static final class Owner {
+        LogicalThread thread;
+        int count;
+        /** Read holds of a read lock, by thread id. */
+        int[] reads;
+    }
+
+    /** A schedule that asks {@code chooser} at each step, using {@code pool}'s threads. */
+    public Run(Config config, Chooser chooser, WorkerPool pool) {
+        this.config = config;
+        this.chooser = chooser;
+        this.pool = pool;
+        this.trace = config.trace() ? new ArrayList<>() : null;
+        this.races = config.races() ? new RaceCheck() : null;
+    }
+
+    /** Runs the program's starting threads to the end of one schedule and says how it ended. */
+    public Ending execute(List<Start> starts) {
+        for (Start s : starts) {
+            Thread t = s.name() == null ? null : new Thread((Runnable) null, s.name());
+            LogicalThread lt = new LogicalThread(this, threads.size(), s.body(), t);
+            threads.add(lt);
+            if (t != null) byThread.put(t, lt);
+        }
+        LogicalThread first = decide(null);
+        if (first == null) {
+            return ending;
+        }
+        handTo(first);
+        waitForEnd();
+        if (ending != null) return ending;
+        if (firstFailure != null) return failure(failedThread, firstFailure);
+        return new Ending(Ending.Kind.COMPLETED, "", "");
+    }
+
+    /** Whether the schedule had to leave a thread behind (it blocked or looped outside the explorer's reach). */
+    public boolean abandoned() {
+        return abandoned;
+    }
+
+    /** The schedule as thread letters, one per step, separated by spaces. */
+    public String schedule() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (i > 0) out.append(' ');
+            out.append(LogicalThread.letter(choices[i]));
+        }
+        return out.toString();
+    }
+
+    /** The thread ids of the steps taken. */
+    public int[] choices() {
+        return Arrays.copyOf(choices, length);
+    }
+
+    /** The number of steps taken. */
+    public int length() {
+        return length;
+    }
+
+    /** How many times a thread that could have gone on was switched away from. */
+    public int preemptions() {
+        return preemptions;
+    }
+
+    /** The description of each step, when tracing. */
+    public List<String> trace() {
+        return trace == null ? List.of() : List.copyOf(trace);
+    }
+
+    /** The number of threads so far. */
+    public int threadCount() {
+        return threads.size();
+    }
+
+    /** The step thread {@code id} waits to take, or null. */
+    public Op pending(int id) {
+        return threads.get(id).pending;
+    }
+
+    /** The thread's letter and, when it has one, its name. */
+    String label(LogicalThread t) {
+        return t.thread == null || t.thread.getName().equals(t.letter) ? t.letter : t.letter + " (" + t.thread.getName() + ")";
+    }
+
+    // ---- hand-offs -------------------------------------------------------------------------------------------
+
+    private void handTo(LogicalThread t) {
+        running = t;
+        if (t.worker == null) {
+            t.worker = pool.take();
+            t.worker.task = t;
+        }
+        t.worker.baton.pass();
+    }
+
+    /** Runs a thread's body on its worker (worker side), then passes the turn on. */
+    void body(LogicalThread t) {
+        Throwable failure = null;
+        if (!unwinding) {
+            t.pending = null;
+            try {
+                t.body.run();
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+        finish(t, failure);
+    }
+
+    private void finish(LogicalThread t, Throwable failure) {
+        t.finished = true;
+        if (races != null) races.end(t);
+        t.pending = null;
+        t.blocker = null;
+        if (failure != null && !(failure instanceof ScheduleAborted) && firstFailure == null && ending == null) {
+            firstFailure = failure;
+            failedThread = t;
+        }
+        Worker w = t.worker;
+        pool.release(w);
+        if (abandoned) return;
+        LogicalThread next = null;
+        if (!unwinding) {
+            boolean live = false;
+            for (LogicalThread o : threads) live |= !o.finished && !o.daemon;
+            if (!live) {
+                unwinding = true; // only daemon threads are left: the program has ended
+            } else {
+                next = decide(null);
+                if (next == null) unwinding = true;
+            }
+        }
+        if (unwinding) next = nextToUnwind();
+        if (next == null) {
+            finishedAll = true;
+            controller.pass();
+        } else {
+            handTo(next);
+        }
+    }
+
+    private LogicalThread nextToUnwind() {
+        for (LogicalThread o : threads) {
+            if (o.finished) continue;
+            if (o.worker == null) {
+                o.finished = true;
+                continue;
+            }
+            return o;
+        }
+        return null;
+    }
+
+    /**
+     * A scheduling point (worker side): {@code me} is about to take step {@code op}, which may wait for
+     * {@code blocker}. Returns when the scheduler lets {@code me} take it.
+     */
+    void point(LogicalThread me, Op op, Blocker blocker) {
+        if (unwinding) throw ABORT;
+        me.pending = op;
+        me.blocker = blocker;
+        LogicalThread next = decide(me);
+        if (next == null) {
+            unwinding = true;
+            throw ABORT;
+        }
+        if (next != me) {
+            handTo(next);
+            me.worker.baton.await();
+            if (unwinding) throw ABORT;
+        }
+        me.pending = null;
+        me.blocker = null;
+        if (op.writes()) writes++;
+        if (races != null) races.step(me, op);
+    }
+
+    /** The data races this schedule showed (empty when not checked). */
+    public java.util.Set<String> races() {
+        return races == null ? java.util.Set.of() : races.races();
+    }
+
+    /** Ends the schedule from inside a thread (System.exit, thread cap) and unwinds it. */
+    ScheduleAborted end(Ending e) {
+        if (ending == null) ending = e;
+        unwinding = true;
+        return ABORT;
+    }
+
+    // ---- decisions -------------------------------------------------------------------------------------------
+
+    private LogicalThread decide(LogicalThread me) {
+        long enabled = 0;
+        long spinning = 0;
+        LogicalThread timed = null;
+        for (LogicalThread t : threads) {
+            if (t.finished || t.pending == null) continue;
+            if (t.pending.kind() == Op.BEGIN) return t; // a new thread runs to its first step at once, unseen
+            Blocker b = t.blocker;
+            if (b == null || b.ready().getAsBoolean()) {
+                enabled |= 1L << t.id;
+                if (t.spinning) spinning |= 1L << t.id;
+            } else if (b.timed() && timed == null && (b.afterTimeout() == null || b.afterTimeout().getAsBoolean())) {
+                timed = t;
+            }
+        }
+        if (enabled == 0) {
+            if (timed == null) {
+                ending = deadlock();
+                return null;
+            }
+            timed.timedOut = true; // nothing else can happen: its timeout passes
+            enabled = 1L << timed.id;
+        }
+        if (length >= config.maxSteps()) {
+            ending = stepLimit();
+            return null;
+        }
+        long fair = enabled & ~spinning;
+        if (fair == 0) fair = enabled;
+        int current = lastChosen;
+        int choice = chooser.choose(this, length, current, fair);
+        if (choice < 0) {
+            if (ending == null) ending = new Ending(Ending.Kind.DROPPED, "dropped", "");
+            return null;
+        }
+        if (choice >= threads.size() || (fair & (1L << choice)) == 0) {
+            if (ending == null) ending = replayError(choice, fair);
+            return null;
+        }
+        if (current >= 0 && choice != current && (fair & (1L << current)) != 0) preemptions++;
+        if (length == choices.length) choices = Arrays.copyOf(choices, length * 2);
+        choices[length] = choice;
+        lastChosen = choice;
+        LogicalThread next = threads.get(choice);
+        next.steps++;
+        if (next.pending.writes()) { // the state may have changed: spinning threads get another look
+            for (LogicalThread t : threads) t.spinning = false;
+        }
+        if (trace != null) trace.add(next.letter + ": " + describe(next.pending));
+        length = length + 1;
+        return next;
+    }
+
+    /** Records a replay failure found by a chooser that follows a given schedule. */
+    public void replayFailed(String message) {
+        if (ending == null) ending = new Ending(Ending.Kind.REPLAY_ERROR, "schedule cannot be followed", message);
+    }
+
+    private Ending replayError(int choice, long enabled) {
+        StringBuilder can = new StringBuilder();
+        for (LogicalThread t : threads) {
+            if ((enabled & (1L << t.id)) != 0) can.append(can.isEmpty() ? "" : " ").append(t.letter);
+        }
+        String who = choice >= 0 && choice < threads.size() ? threads.get(choice).letter : LogicalThread.letter(choice);
+        return new Ending(Ending.Kind.REPLAY_ERROR, "schedule cannot be followed",
+                "step " + (length + 1) + ": thread " + who + " cannot run here; threads that can: " + can);
+    }
+
+    // ---- reports ---------------------------------------------------------------------------------------------
+
+    /** A short stable name for an object: its class's simple name and a number in order of first mention. */
+    String nameOf(Object o) {
+        if (o == null) return "null";
+        if (o instanceof Thread t) {
+            LogicalThread lt = byThread.get(t);
+            return lt != null ? "thread " + lt.letter : "thread " + LogicalThread.letter(threads.size());
+        }
+        if (o instanceof Class<?> c) return c.getSimpleName() + ".class";
+        Integer n = names.get(o);
+        if (n == null) {
+            n = names.size() + 1;
+            names.put(o, n);
+        }
+        String simple = o.getClass().getSimpleName();
+        if (simple.isEmpty()) simple = o.getClass().getName().replaceAll(".*[.$]", "");
+        return simple + "#" + n;
+    }
+
+    /** Describes a step for a trace or a report. */
+    String describe(Op op) {
+        if (op == null) return "running";
+        Sites.Site s = Sites.get(op.site());
+        String what = s.what();
+        String on = switch (op.kind()) {
+            case Op.READ, Op.WRITE -> op.target() == null ? "" : op.key() >= 0 && op.target().getClass().isArray()
+                    ? " " + nameOf(op.target()) + "[" + op.key() + "]" : " of " + nameOf(op.target());
+            case Op.SYNC -> op.target() == null ? "" : " " + nameOf(op.target());
+            default -> "";
+        };
+        return what + on + " at " + s.where();
+    }
+
+    private Ending deadlock() {
+        StringBuilder detail = new StringBuilder();
+        for (LogicalThread t : threads) {
+            if (t.finished) continue;
+            detail.append("thread ").append(label(t)).append(": ");
+            Object wanted = t.blocker == null ? null : t.blocker.waitingFor();
+            detail.append(t.blocker == null ? "runnable" : "waiting " + t.blocker.what().formatted(nameOf(wanted)));
+            if (wanted != null) {
+                Owner o = owners.get(wanted);
+                if (o != null && o.thread != null && o.thread != t) detail.append(" (held by ").append(o.thread.letter).append(')');
+            }
+            List<String> held = new ArrayList<>();
+            owners.forEach((lock, o) -> {
+                if (o.thread == t && o.count > 0) held.add(nameOf(lock));
+            });
+            detail.append("; holds ").append(held.isEmpty() ? "nothing" : String.join(", ", held));
+            if (t.pending != null) detail.append("; at ").append(Sites.get(t.pending.site()).where());
+            detail.append('\n');
+        }
+        return new Ending(Ending.Kind.DEADLOCK, "deadlock", "all threads are blocked: no thread can take a step\n"
+                + detail.toString().stripTrailing());
+    }
+
+    private Ending stepLimit() {
+        LogicalThread busiest = null;
+        for (LogicalThread t : threads) {
+            if (!t.finished && (busiest == null || t.steps > busiest.steps)) busiest = t;
+        }
+        String where = busiest == null || busiest.pending == null ? "" : ", at " + describe(busiest.pending);
+        return new Ending(Ending.Kind.STEP_LIMIT, "livelock or endless loop",
+                "the schedule reached the step limit of " + config.maxSteps() + " steps; thread "
+                        + (busiest == null ? "?" : label(busiest) + " took " + busiest.steps + " of them") + where);
+    }
+
+    private Ending failure(LogicalThread t, Throwable e) {
+        String where = "";
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (!Frames.internal(f.getClassName())) {
+                where = " (at " + f.getFileName() + ":" + f.getLineNumber() + ")";
+                break;
+            }
+        }
+        String what = e.getClass().getName().replaceFirst("^java\\.lang\\.", "")
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new Ending(Ending.Kind.FAILURE, what + where, "thread " + label(t) + " threw " + Frames.stack(e));
+    }
+
+    // ---- the controller's watch ------------------------------------------------------------------------------
+
+    private void waitForEnd() {
+        int lastLength = -1;
+        long lastChange = System.nanoTime();
+        long blockedSince = 0;
+        while (!controller.await(20_000_000L)) {
+            long now = System.nanoTime();
+            int len = length;
+            if (len != lastLength) {
+                lastLength = len;
+                lastChange = now;
+                blockedSince = 0;
+                continue;
+            }
+            LogicalThread r = running;
+            if (r == null || r.worker == null || r.worker.baton.waiting() || finishedAll) continue;
+            Worker w = r.worker;
+            Thread.State state = w.getState();
+            if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                if (blockedSince == 0) {
+                    blockedSince = now;
+                } else if (now - blockedSince > config.blockedMillis() * 1_000_000L) {
+                    abandon(r, w, true);
+                    return;
+                }
+            } else {
+                blockedSince = 0;
+                if (now - lastChange > config.stallMillis() * 1_000_000L) {
+                    abandon(r, w, false);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void abandon(LogicalThread r, Worker w, boolean blocked) {
+        StackTraceElement[] stack = w.getStackTrace();
+        String call = stack.length == 0 ? "?" : stack[0].getClassName() + "." + stack[0].getMethodName();
+        String site = "";
+        for (StackTraceElement f : stack) {
+            if (!Frames.internal(f.getClassName())) {
+                site = f.getFileName() + ":" + f.getLineNumber();
+                if (blocked) {
+                    break;
+                }
+                call = f.getClassName() + "." + f.getMethodName();
+                break;
+            }
+        }
+        if (blocked) {
+            for (StackTraceElement f : stack) {
+                if (f.getClassName().startsWith("java.") || f.getClassName().startsWith("jdk.")) {
+                    call = f.getClassName() + "." + f.getMethodName();
+                } else {
+                    break;
+                }
+            }
+        }
+        ending = blocked
+                ? new Ending(Ending.Kind.UNSUPPORTED, "unsupported: " + call,
+                        "thread " + label(r) + " blocked in " + call + (site.isEmpty() ? "" : ", called at " + site)
+                                + ", which the explorer does not model; exploration stops here")
+                : new Ending(Ending.Kind.UNSUPPORTED, "unsupported: endless loop without a step",
+                        "thread " + label(r) + " ran for " + config.stallMillis() + " ms without a scheduling point, in "
+                                + call + (site.isEmpty() ? "" : " at " + site) + "; exploration stops here");
+        abandoned = true;
+        unwinding = true;
+        w.interrupt();
+        for (LogicalThread t : threads) {
+            if (t != r && !t.finished && t.worker != null) t.worker.baton.pass();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package racecourse.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import racecourse.display.MimeBundle;
+import racecourse.explore.report.ExploreResult;
+
+/** The result shows itself as a chart, a table and text with the same numbers, and as JSON. */
+class ReportTests {
+    static final class Box {
+        int v;
+    }
+
+    private static ExploreResult result() {
+        return Explore.of(Box::new)
+                .thread(b -> { int x = b.v; b.v = x + 1; })
+                .thread(b -> { int x = b.v; b.v = x + 1; })
+                .after(b -> b.v)
+                .explore(ExploreOptions.defaults().withStrategy("exhaustive"));
+    }
+
+    @Test
+    void bundleHasPngTableAndTextWithTheCounts() {
+        MimeBundle bundle = result().toMimeBundle();
+        assertTrue(bundle.data().containsKey(MimeBundle.PNG));
+        assertTrue(bundle.data().get(MimeBundle.HTML).contains("<td>result 1</td><td>4</td>"));
+        String text = bundle.text();
+        assertTrue(text.contains("Explored 6 schedules"), text);
+        assertTrue(text.matches("(?s).*result 1\\s+4 .*"), text);
+        assertTrue(text.matches("(?s).*result 2\\s+2 .*"), text);
+        assertTrue(text.contains("sequentially consistent interleavings only"), text);
+        assertTrue(!text.toLowerCase().contains("chance ") && !text.contains("probab"), text);
+    }
+
+    @Test
+    void jsonCarriesOutcomesAndWitnesses() {
+        var json = JsonParser.parseString(result().toJson()).getAsJsonObject();
+        assertEquals(6, json.get("schedules").getAsInt());
+        var outcomes = json.getAsJsonArray("outcomes");
+        assertEquals(2, outcomes.size());
+        assertEquals("result 1", outcomes.get(0).getAsJsonObject().get("label").getAsString());
+        assertEquals(4, outcomes.get(0).getAsJsonObject().get("schedules").getAsInt());
+    }
+}
