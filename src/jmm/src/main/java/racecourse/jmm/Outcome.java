@@ -15,6 +15,22 @@ public record Outcome(SortedMap<String, Integer> registers, SortedMap<String, In
         finals = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(finals));
     }
 
+    /**
+     * A hash that spreads outcomes well: the maps' own hash adds up small numbers and collides heavily when
+     * tests have many registers.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * java.util.List.copyOf(registers.values()).hashCode() + java.util.List.copyOf(finals.values()).hashCode()
+                + registers.keySet().hashCode();
+    }
+
+    /** Equal when every register and final value is equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Outcome other && registers.equals(other.registers) && finals.equals(other.finals);
+    }
+
     /** The value of a register or, failing that, a variable's final value; null when neither exists. */
     public Integer value(String name) {
         Integer v = registers.get(name);

@@ -1,6 +1,6 @@
 package racecourse.jmm;
 
-/** The kinds of edge a forbidding cycle is made of, each with the words that explain it. Immutable. */
+/** The kinds of edge a forbidding cycle is made of, each rendered in words by Explanation. Immutable; thread-safe. */
 enum Rel {
     /** Program order. */
     PO,

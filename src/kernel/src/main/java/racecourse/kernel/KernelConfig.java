@@ -20,7 +20,7 @@ public record KernelConfig(long cellTimeoutSeconds, long outputLimit, List<Path>
      * makes JShell's start and each cell's compilation faster. {@code %jars} adds more.
      */
     private static final List<String> CELL_API = List.of("racecourse-library", "racecourse-patterns",
-            "racecourse-stress", "racecourse-race", "racecourse-explore", "racecourse-grader", "tablesaw-core", "jfreechart", "jcstress-core",
+            "racecourse-stress", "racecourse-race", "racecourse-explore", "racecourse-jmm", "racecourse-grader", "tablesaw-core", "jfreechart", "jcstress-core",
             "junit-jupiter-api", "junit-platform-commons", "opentest4j", "apiguardian");
 
     /** Settings from the environment, with the cells' class path taken from this JVM's class path. */
