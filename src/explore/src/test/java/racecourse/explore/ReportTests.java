@@ -36,6 +36,20 @@ class ReportTests {
     }
 
     @Test
+    void failureWitnessIsDrawnAsASwimlane() {
+        ExploreResult r = Explore.of(Box::new)
+                .thread(b -> { int x = b.v; b.v = x + 1; })
+                .thread(b -> { int x = b.v; b.v = x + 1; if (b.v != 2) throw new AssertionError("lost update"); })
+                .explore();
+        var o = r.witness();
+        String lane = o.swimlane();
+        assertEquals(o.steps().size() + 1, lane.lines().count(), lane);
+        assertTrue(lane.lines().findFirst().orElseThrow().contains("thread A"), lane);
+        assertTrue(lane.lines().findFirst().orElseThrow().contains("thread B"), lane);
+        assertTrue(r.text().contains(lane.lines().skip(1).findFirst().orElseThrow().strip()), r.text());
+    }
+
+    @Test
     void jsonCarriesOutcomesAndWitnesses() {
         var json = JsonParser.parseString(result().toJson()).getAsJsonObject();
         assertEquals(6, json.get("schedules").getAsInt());

@@ -113,9 +113,7 @@ public record ExploreResult(String program, String strategy, long schedules, lon
             out.append("\n").append(o.label()).append(" - witness: ").append(shorten(o.witness())).append('\n');
             if (!o.detail().isEmpty()) out.append(o.detail().indent(2));
             if (!o.steps().isEmpty() && o.steps().size() <= 60) {
-                out.append("  steps:\n");
-                int i = 0;
-                for (String s : o.steps()) out.append(String.format("  %4d  %s%n", ++i, s));
+                out.append(o.swimlane().indent(2));
             }
             if (o.kind() == racecourse.explore.sched.Ending.Kind.REPLAY_ERROR) continue;
             out.append("  replay: ").append(o.witness().length() > LONG ? "(a schedule of "

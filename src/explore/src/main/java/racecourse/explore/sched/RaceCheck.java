@@ -123,11 +123,13 @@ final class RaceCheck {
     }
 
     private void report(Op op, Sites.Site site, int otherSite, LogicalThread me, int other, String mine, String theirs) {
-        Sites.Site o = Sites.get(otherSite);
         String field = site.what().replaceFirst("^(read|write) ", "");
-        races.add("data race on " + field + ": " + theirs + " at " + o.where() + " (thread "
-                + LogicalThread.letter(other) + ") and " + mine + " at " + site.where() + " (thread " + me.letter
-                + ") are not ordered by any synchronization");
+        String a = theirs + " at " + Sites.get(otherSite).where();
+        String b = mine + " at " + site.where();
+        String first = a.compareTo(b) <= 0 ? a : b;
+        String second = a.compareTo(b) <= 0 ? b : a;
+        races.add("data race on " + field + ": " + first + " and " + second
+                + ", in two threads with no synchronization between them");
     }
 
     /** The races seen in this schedule. */
