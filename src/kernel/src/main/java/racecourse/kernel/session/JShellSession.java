@@ -35,10 +35,16 @@ public final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
+    private final Object importLock = new Object();
+    private List<String> pendingImports; // guarded by importLock; empty once the default imports are in scope
+    private boolean firstCellSeen; // guarded by importLock
     private volatile CellRun run;
 
     /**
-     * Starts JShell with the course library on its class path and the default imports in scope.
+     * Starts JShell with the course library on its class path. The default imports come into scope lazily, to
+     * start faster: the first cell is tried without them and, only if a snippet of it needs a name they provide
+     * (it is rejected, or defined with unresolved names, so nothing of it ran), they are added and that snippet
+     * is evaluated again. Every later cell, completion and documentation request has them from the start.
      *
      * @param classpath jars the cells compile and run against
      * @param extraImports imports added to {@link #DEFAULT_IMPORTS} (for example, packages that exist only in
@@ -53,13 +59,43 @@ public final class JShellSession implements AutoCloseable {
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
         this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
-        for (String name : concat(DEFAULT_IMPORTS, extraImports)) {
-            for (SnippetEvent e : shell.eval("import " + name + ";")) {
-                if (e.status() == Snippet.Status.REJECTED) {
-                    System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
+        this.pendingImports = concat(DEFAULT_IMPORTS, extraImports);
+    }
+
+    /** Brings the default imports into scope, if they are not yet; an import that does not resolve is skipped. */
+    public void importDefaults() {
+        synchronized (importLock) {
+            for (String name : pendingImports) {
+                for (SnippetEvent e : shell.eval("import " + name + ";")) {
+                    if (e.status() == Snippet.Status.REJECTED) {
+                        System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
+                    }
                 }
             }
+            pendingImports = List.of();
         }
+    }
+
+    /** True for the first cell only, while the default imports are still pending: it may run without them. */
+    private boolean mayTryWithoutImports() {
+        synchronized (importLock) {
+            boolean first = !firstCellSeen && !pendingImports.isEmpty();
+            firstCellSeen = true;
+            return first;
+        }
+    }
+
+    /** Whether a snippet failed or was left incomplete in a way the default imports may cure (nothing of it ran). */
+    private static boolean mayNeedImports(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) continue;
+            Snippet.Status status = e.status();
+            if (status == Snippet.Status.REJECTED || status == Snippet.Status.RECOVERABLE_DEFINED
+                    || status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -76,6 +112,8 @@ public final class JShellSession implements AutoCloseable {
     /** Evaluates a cell's Java code for {@code cell}, which must be the run the current thread belongs to. */
     public CellResult evaluate(String code, CellRun cell) {
         this.run = cell;
+        boolean withoutImports = mayTryWithoutImports();
+        if (!withoutImports) importDefaults();
         String remaining = code;
         int consumed = 0;
         CellResult result = new CellResult.Nothing();
@@ -95,6 +133,12 @@ public final class JShellSession implements AutoCloseable {
             int firstLine = lineOf(code, consumed + leadingSpace(remaining)); // stack traces count from its first code line
             cell.clearLast();
             List<SnippetEvent> events = shell.eval(source);
+            if (withoutImports && mayNeedImports(events)) {
+                withoutImports = false;
+                importDefaults();
+                cell.clearLast();
+                events = shell.eval(source);
+            }
             CellResult failure = check(events, code, start, firstLine, cell);
             if (failure != null) return failure;
             if (cell.stopRequested()) return stopped(cell);
@@ -230,6 +274,7 @@ public final class JShellSession implements AutoCloseable {
 
     /** Completion candidates at {@code cursor}, and the range of {@code code} they replace. */
     public Completion complete(String code, int cursor) {
+        importDefaults();
         Piece piece = pieceAt(code, cursor);
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
@@ -247,6 +292,7 @@ public final class JShellSession implements AutoCloseable {
 
     /** Signatures and javadoc of what stands at {@code cursor}, or an empty string. */
     public String documentation(String code, int cursor) {
+        importDefaults();
         Piece piece = pieceAt(code, cursor);
         StringBuilder out = new StringBuilder();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source(), piece.source().length(), true);

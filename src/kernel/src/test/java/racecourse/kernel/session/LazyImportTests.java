@@ -1,0 +1,71 @@
+package racecourse.kernel.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import racecourse.kernel.execution.CellRun;
+
+/** The default imports come lazily: whatever the first cell is, it sees them when it needs them, and runs once. */
+class LazyImportTests {
+    private static CellResult eval(JShellSession session, String code, int count) {
+        CellRun run = new CellRun(null, count);
+        CellRun.CURRENT.set(run);
+        try {
+            return session.evaluate(code, run);
+        } finally {
+            CellRun.CURRENT.remove();
+        }
+    }
+
+    private static <T> T withSession(Function<JShellSession, T> body) {
+        try (JShellSession session = new JShellSession(List.of(), List.of())) {
+            return body.apply(session);
+        }
+    }
+
+    @Test
+    void aFirstCellThatNeedsAnImportedNameGetsIt() {
+        Object value = withSession(s -> assertInstanceOf(CellResult.Value.class,
+                eval(s, "var q = new ConcurrentLinkedQueue<Integer>(List.of(4, 2));\nq.size()", 1)).value());
+        assertEquals(2, value);
+    }
+
+    @Test
+    void statementsBeforeTheSnippetThatNeedsImportsRunOnce() {
+        String counter = "racecourse.lazy-import-test.runs";
+        System.clearProperty(counter);
+        withSession(s -> eval(s, "System.setProperty(\"" + counter + "\", \"\" + (Integer.getInteger(\"" + counter
+                + "\", 0) + 1));\nvar l = new ArrayList<Integer>();", 1));
+        assertEquals("1", System.getProperty(counter)); // the first snippet ran once, not again on the retry
+    }
+
+    @Test
+    void aFirstCellDeclaringAMethodWithImportedTypesDefinesItFully() {
+        Object value = withSession(s -> {
+            assertInstanceOf(CellResult.Nothing.class, eval(s, "List<String> words() { return List.of(\"a\", \"b\"); }", 1));
+            return assertInstanceOf(CellResult.Value.class, eval(s, "words().size()", 2)).value();
+        });
+        assertEquals(2, value);
+    }
+
+    @Test
+    void aFirstCellWithARealErrorStillReportsIt() {
+        var failure = withSession(s -> assertInstanceOf(CellResult.Failure.class, eval(s, "int x = missingName;", 1)));
+        assertEquals("CompilationError", failure.name());
+        assertTrue(failure.message().contains("cannot find symbol"), failure.message());
+    }
+
+    @Test
+    void laterCellsAndCompletionHaveTheImports() {
+        Object value = withSession(s -> {
+            eval(s, "int one = 1;", 1);
+            assertTrue(s.complete("Concurrent", 10).matches().stream().anyMatch(m -> m.startsWith("ConcurrentHashMap")));
+            return assertInstanceOf(CellResult.Value.class, eval(s, "new TreeMap<String, Integer>().size()", 2)).value();
+        });
+        assertEquals(0, value);
+    }
+}
