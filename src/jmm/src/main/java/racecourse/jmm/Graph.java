@@ -12,19 +12,19 @@ import java.util.List;
 final class Graph {
     private final int n;
     private final long[] adj;
-    private final Rel[][] label;
+    private final Rel[] label;
 
     Graph(int n) {
         this.n = n;
         this.adj = new long[n];
-        this.label = new Rel[n][n];
+        this.label = new Rel[n * n];
     }
 
     /** Adds an edge unless one is already there. */
     void add(int from, int to, Rel rel) {
         if ((adj[from] >>> to & 1L) != 0) return;
         adj[from] |= 1L << to;
-        label[from][to] = rel;
+        label[from * n + to] = rel;
     }
 
     /** Adds every pair of a relation given as bit rows. */
@@ -76,7 +76,7 @@ final class Graph {
                 List<Edge> back = shortestPath(b, s);
                 if (back != null && (c == null || back.size() + 1 < c.size())) {
                     c = new ArrayList<>();
-                    c.add(new Edge(s, b, label[s][b]));
+                    c.add(new Edge(s, b, label[s * n + b]));
                     c.addAll(back);
                 }
             }
@@ -103,7 +103,7 @@ final class Graph {
                 prev[y] = x;
                 if (y == b) {
                     List<Edge> path = new ArrayList<>();
-                    for (int v = b; v != a; v = prev[v]) path.add(new Edge(prev[v], v, label[prev[v]][v]));
+                    for (int v = b; v != a; v = prev[v]) path.add(new Edge(prev[v], v, label[prev[v] * n + v]));
                     Collections.reverse(path);
                     return path;
                 }

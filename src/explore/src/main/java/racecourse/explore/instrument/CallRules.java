@@ -1,6 +1,7 @@
 package racecourse.explore.instrument;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -129,6 +130,16 @@ final class CallRules {
         OTHER.put(c + "await()V", "latchAwait");
         OTHER.put(c + "await(JLjava/util/concurrent/TimeUnit;)Z", "latchAwait");
         OTHER.put(c + "countDown()V", "countDown");
+        String ex = "java/util/concurrent/Executors.";
+        OTHER.put(ex + "newFixedThreadPool(I)Ljava/util/concurrent/ExecutorService;", "newFixedThreadPool");
+        OTHER.put(ex + "newSingleThreadExecutor()Ljava/util/concurrent/ExecutorService;", "newSingleThreadExecutor");
+        OTHER.put(ex + "newCachedThreadPool()Ljava/util/concurrent/ExecutorService;", "newUnboundedPool");
+        OTHER.put(ex + "newVirtualThreadPerTaskExecutor()Ljava/util/concurrent/ExecutorService;", "newUnboundedPool");
+        OTHER.put(ex + "newWorkStealingPool()Ljava/util/concurrent/ExecutorService;", "newUnboundedPool");
+        for (String f : List.of("java/util/concurrent/Future", "java/util/concurrent/FutureTask")) {
+            OTHER.put(f + ".get()Ljava/lang/Object;", "futureGet");
+            OTHER.put(f + ".get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", "futureGet");
+        }
         for (String q : QUEUE_OWNERS) {
             OTHER.put(q + ".put(Ljava/lang/Object;)V", "put");
             OTHER.put(q + ".take()Ljava/lang/Object;", "take");

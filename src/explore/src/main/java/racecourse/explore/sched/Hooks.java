@@ -735,6 +735,49 @@ public final class Hooks {
         wake(r, condition, all);
     }
 
+    // ---- executors and futures -----------------------------------------------------------------------------------
+
+    /** Replaces {@code Executors.newFixedThreadPool(int)}. */
+    public static java.util.concurrent.ExecutorService newFixedThreadPool(int threads, int site) {
+        return new ModelExecutor(threads);
+    }
+
+    /** Replaces {@code Executors.newSingleThreadExecutor()}. */
+    public static java.util.concurrent.ExecutorService newSingleThreadExecutor(int site) {
+        return new ModelExecutor(1);
+    }
+
+    /** Replaces {@code Executors.newCachedThreadPool()}, {@code newVirtualThreadPerTaskExecutor()} and kin. */
+    public static java.util.concurrent.ExecutorService newUnboundedPool(int site) {
+        return new ModelExecutor(Integer.MAX_VALUE);
+    }
+
+    /** Waits (as a step) until a future is done. */
+    static void awaitDone(java.util.concurrent.Future<?> f, int site) {
+        LogicalThread me = Worker.current();
+        if (me == null) return;
+        me.run.point(me, new Op(Op.SYNC, f, -1, site), new Blocker(f::isDone, "for %s to complete", f));
+    }
+
+    /** Replaces {@code Future.get()}. */
+    public static Object futureGet(Object future, int site) throws Exception {
+        java.util.concurrent.Future<?> f = (java.util.concurrent.Future<?>) future;
+        awaitDone(f, site);
+        return f.get();
+    }
+
+    /** Replaces {@code Future.get(long, TimeUnit)}. */
+    public static Object futureGet(Object future, long time, TimeUnit unit, int site) throws Exception {
+        java.util.concurrent.Future<?> f = (java.util.concurrent.Future<?>) future;
+        LogicalThread me = Worker.current();
+        if (me == null) return f.get(time, unit);
+        me.run.point(me, new Op(Op.SYNC, f, -1, site),
+                new Blocker(f::isDone, "for %s to complete", true, f, null));
+        me.timedOut = false;
+        if (!f.isDone()) throw new java.util.concurrent.TimeoutException();
+        return f.get();
+    }
+
     // ---- semaphores, latches, queues -------------------------------------------------------------------------
 
     /** Replaces {@code Semaphore.acquire()}. */
