@@ -735,6 +735,53 @@ public final class Hooks {
         wake(r, condition, all);
     }
 
+    // ---- StampedLock -------------------------------------------------------------------------------------------
+
+    /** Replaces {@code StampedLock.writeLock()} (and its interruptible form). */
+    public static long stampedWriteLock(Object lock, int site) {
+        java.util.concurrent.locks.StampedLock sl = (java.util.concurrent.locks.StampedLock) lock;
+        LogicalThread me = Worker.current();
+        if (me != null) {
+            me.run.point(me, new Op(Op.SYNC, sl, -1, site),
+                    new Blocker(() -> !sl.isWriteLocked() && !sl.isReadLocked(), "to write-lock %s", sl));
+        }
+        return sl.writeLock();
+    }
+
+    /** Replaces {@code StampedLock.readLock()} (and its interruptible form). */
+    public static long stampedReadLock(Object lock, int site) {
+        java.util.concurrent.locks.StampedLock sl = (java.util.concurrent.locks.StampedLock) lock;
+        LogicalThread me = Worker.current();
+        if (me != null) {
+            me.run.point(me, new Op(Op.SYNC, sl, -1, site),
+                    new Blocker(() -> !sl.isWriteLocked(), "to read-lock %s", sl));
+        }
+        return sl.readLock();
+    }
+
+    /** Replaces {@code StampedLock.unlockWrite(long)}. */
+    public static void stampedUnlockWrite(Object lock, long stamp, int site) {
+        stampedStep(lock, site);
+        ((java.util.concurrent.locks.StampedLock) lock).unlockWrite(stamp);
+    }
+
+    /** Replaces {@code StampedLock.unlockRead(long)}. */
+    public static void stampedUnlockRead(Object lock, long stamp, int site) {
+        stampedStep(lock, site);
+        ((java.util.concurrent.locks.StampedLock) lock).unlockRead(stamp);
+    }
+
+    /** Replaces {@code StampedLock.unlock(long)}. */
+    public static void stampedUnlock(Object lock, long stamp, int site) {
+        stampedStep(lock, site);
+        ((java.util.concurrent.locks.StampedLock) lock).unlock(stamp);
+    }
+
+    private static void stampedStep(Object lock, int site) {
+        LogicalThread me = Worker.current();
+        if (me != null && !me.run.unwinding) me.run.point(me, new Op(Op.SYNC, lock, -1, site), null);
+    }
+
     // ---- executors and futures -----------------------------------------------------------------------------------
 
     /** Replaces {@code Executors.newFixedThreadPool(int)}. */
