@@ -130,6 +130,8 @@ final class CallRules {
         OTHER.put(c + "await()V", "latchAwait");
         OTHER.put(c + "await(JLjava/util/concurrent/TimeUnit;)Z", "latchAwait");
         OTHER.put(c + "countDown()V", "countDown");
+        OTHER.put("java/util/concurrent/CyclicBarrier.await()I", "barrierAwait");
+        OTHER.put("java/util/concurrent/CyclicBarrier.await(JLjava/util/concurrent/TimeUnit;)I", "barrierAwait");
         String sl = LOCKS + "StampedLock.";
         OTHER.put(sl + "writeLock()J", "stampedWriteLock");
         OTHER.put(sl + "writeLockInterruptibly()J", "stampedWriteLock");
