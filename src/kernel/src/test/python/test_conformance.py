@@ -4,12 +4,18 @@ Debian packages it as python3-jupyter-kernel-test; `kernel-setup/install-deps --
 JUPYTER_PATH pointing at a folder where `racecourse kernel install --prefix` put the kernelspec.
 """
 import os
+import time
 import unittest
 import zipfile
+from queue import Empty
 
 import jupyter_kernel_test
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
+from jupyter_client.utils import run_sync
+from jupyter_kernel_test.msgspec_v5 import validate_message
+
+SETTLE_DEADLINE = 60
 
 
 def manifest_version():
@@ -64,6 +70,37 @@ class RacecourseConformanceTests(jupyter_kernel_test.KernelTests):
     def setUpClass(cls):
         # a generous start-up deadline: the machine running the tests may be busy
         cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=120)
+        cls.unsettled = set()  # requests sent whose 'idle' status has not been read yet
+        send, get_msg = cls.kc.shell_channel.send, cls.kc.iopub_channel.get_msg
+
+        def tracked_send(msg):
+            cls.unsettled.add(msg["header"]["msg_id"])
+            return send(msg)
+
+        async def tracked_get_msg(*args, **kwargs):
+            msg = await get_msg(*args, **kwargs)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                cls.unsettled.discard(msg["parent_header"].get("msg_id"))
+            return msg
+
+        cls.kc.shell_channel.send = tracked_send
+        cls.kc.iopub_channel.get_msg = tracked_get_msg
+
+    def flush_channels(self):
+        """The suite's flush, after waiting until every earlier request's 'idle' status has arrived.
+
+        The suite drains the channels until they stay quiet for 0.1 s; on a busy machine the 'idle' of the previous
+        request can come later than that and be taken for the next request's 'busy'. Waiting for the state (each
+        request settled), with a generous deadline, keeps the suite's checks as they are and removes the race.
+        """
+        deadline = time.monotonic() + SETTLE_DEADLINE
+        while self.unsettled and time.monotonic() < deadline:
+            try:
+                validate_message(run_sync(self.kc.iopub_channel.get_msg)(timeout=1))
+            except Empty:
+                continue
+        self.assertFalse(self.unsettled, f"no idle status within {SETTLE_DEADLINE} s for {self.unsettled}")
+        super().flush_channels()
 
     def test_kernel_info_reports_ok_and_the_build_version(self):
         self.flush_channels()

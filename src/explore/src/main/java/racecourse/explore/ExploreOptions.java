@@ -9,8 +9,8 @@ import racecourse.explore.strategy.RandomWalk;
 import racecourse.explore.strategy.Replay;
 
 /**
- * How to explore: the strategy and its budget, the seed, and the limits of one schedule. Immutable; each
- * {@code with...} method returns a copy.
+ * How to explore: the strategy and its budget, the seed, and the limits of one schedule. Immutable (so
+ * thread-safe); each {@code with...} method returns a copy.
  *
  * @param strategy  "dpor" (every trace once, the default), "exhaustive" (every schedule), "pct" or "random"
  * @param bound     the preemption bound for the exhaustive strategies (rounds 0..bound), or -1 for none

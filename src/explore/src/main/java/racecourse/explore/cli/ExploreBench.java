@@ -11,6 +11,7 @@ import racecourse.explore.samples.BenchPrograms;
 /**
  * {@code racecourse bench explore}: schedules per second on two threads of 10 shared accesses each (after a
  * warm-up), and the time and schedule count of the two reduction programs. Prints figures; asserts nothing.
+ * Not thread-safe: picocli makes one instance per run.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Schedule explorer: schedules per second, and the reduction figures.")

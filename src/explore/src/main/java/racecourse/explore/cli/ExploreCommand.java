@@ -20,7 +20,7 @@ import racecourse.explore.report.ExploreResult;
 /**
  * {@code racecourse explore}: runs a program's {@code main} under the schedule explorer. Parses options and
  * delegates to {@link Explorer}. Exit codes: 0 no failure, 1 a failure (witness and replay command printed),
- * 2 usage or compile error, 70 internal error.
+ * 2 usage or compile error, 70 internal error. Not thread-safe: picocli makes one instance per run.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = {"Run a program's main under the schedule explorer: its threads run one at a time, and every "

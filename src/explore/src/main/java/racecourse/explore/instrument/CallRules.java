@@ -130,6 +130,16 @@ final class CallRules {
         OTHER.put(c + "await()V", "latchAwait");
         OTHER.put(c + "await(JLjava/util/concurrent/TimeUnit;)Z", "latchAwait");
         OTHER.put(c + "countDown()V", "countDown");
+        OTHER.put("java/util/concurrent/CyclicBarrier.await()I", "barrierAwait");
+        OTHER.put("java/util/concurrent/CyclicBarrier.await(JLjava/util/concurrent/TimeUnit;)I", "barrierAwait");
+        String sl = LOCKS + "StampedLock.";
+        OTHER.put(sl + "writeLock()J", "stampedWriteLock");
+        OTHER.put(sl + "writeLockInterruptibly()J", "stampedWriteLock");
+        OTHER.put(sl + "readLock()J", "stampedReadLock");
+        OTHER.put(sl + "readLockInterruptibly()J", "stampedReadLock");
+        OTHER.put(sl + "unlockWrite(J)V", "stampedUnlockWrite");
+        OTHER.put(sl + "unlockRead(J)V", "stampedUnlockRead");
+        OTHER.put(sl + "unlock(J)V", "stampedUnlock");
         String ex = "java/util/concurrent/Executors.";
         OTHER.put(ex + "newFixedThreadPool(I)Ljava/util/concurrent/ExecutorService;", "newFixedThreadPool");
         OTHER.put(ex + "newSingleThreadExecutor()Ljava/util/concurrent/ExecutorService;", "newSingleThreadExecutor");
@@ -174,6 +184,11 @@ final class CallRules {
             return new Action(Kind.GLOBAL, null, true, "VarHandle." + name);
         }
         if (isStatic || opcode == Opcodes.INVOKESPECIAL) return null;
+        if (owner.equals(LOCKS + "StampedLock")) { // optimistic reads, validation, try- and convert- calls
+            boolean read = name.equals("tryOptimisticRead") || name.equals("validate") || name.startsWith("is")
+                    || name.startsWith("get");
+            return new Action(Kind.ACCESS, null, !read, "StampedLock." + name, true);
+        }
         boolean atomic = owner.startsWith("java/util/concurrent/atomic/");
         boolean collection = owner.startsWith("java/util/") && COLLECTIONS.contains(owner.substring("java/util/".length()));
         if (atomic || collection) {

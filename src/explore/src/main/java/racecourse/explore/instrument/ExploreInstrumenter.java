@@ -92,6 +92,11 @@ public final class ExploreInstrumenter {
                         thisReady = true;
                         continue;
                     }
+                    if (mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.owner.equals("java/util/concurrent/CyclicBarrier")
+                            && mi.desc.equals("(ILjava/lang/Runnable;)V") && !cn.superName.equals(mi.owner)) {
+                        barrierAction(mi);
+                        continue;
+                    }
                     call(mi);
                 } else {
                     switch (n.getOpcode()) {
@@ -263,6 +268,20 @@ public final class ExploreInstrumenter {
             bridges.add(bridge);
             indy.bsmArgs[1] = new Handle(Opcodes.H_INVOKESTATIC, cn.name, bridge.name, bridge.desc,
                     (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        }
+
+        /** {@code new CyclicBarrier(n, action)}: the real barrier gets no action; the model keeps it. */
+        private void barrierAction(MethodInsnNode init) {
+            int tmp = local(Type.getType(Object.class));
+            InsnList before = new InsnList();
+            before.add(new VarInsnNode(Opcodes.ASTORE, tmp));
+            before.add(new InsnNode(Opcodes.ACONST_NULL));
+            code.insertBefore(init, before);
+            InsnList after = new InsnList();
+            after.add(new InsnNode(Opcodes.DUP));
+            after.add(new VarInsnNode(Opcodes.ALOAD, tmp));
+            after.add(hook("barrierAction", "(Ljava/lang/Object;Ljava/lang/Runnable;)V"));
+            code.insert(init, after);
         }
 
         /** Turns a synchronized method into one that takes and releases its monitor through the model. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A JUnit 5 test whose body runs under the schedule explorer: every thread it starts runs one at a time, and the
  * body is run once per schedule the strategy picks. It fails with the witness schedule and the line that replays
  * it when any schedule throws, deadlocks or loops. The body runs on a fresh instance of an instrumented copy of
- * the test class, without {@code @BeforeEach}: make the state inside the method.
+ * the test class, without {@code @BeforeEach}: make the state inside the method. (An annotation: immutable.)
  */
 @Documented
 @Target(ElementType.METHOD)

@@ -13,7 +13,7 @@ import racecourse.display.Tables;
 /**
  * What an exploration found: each outcome with its schedule count and witness, how many schedules ran, whether
  * the strategy covered them all, and why it stopped. Shows itself in a notebook as a bar chart of outcome counts,
- * a table and a plain-text twin. Immutable.
+ * a table and a plain-text twin. Immutable, so thread-safe.
  *
  * @param program     what was explored
  * @param strategy    how

@@ -5,7 +5,7 @@ import racecourse.explore.sched.Ending;
 
 /**
  * One outcome of an exploration: what the schedules produced, how many reached it, and the witness with the
- * fewest preemptions (its schedule string, its steps, and details). Immutable.
+ * fewest preemptions (its schedule string, its steps, and details). Immutable, so thread-safe.
  *
  * @param kind        the kind of ending
  * @param label       what it produced ("result 1", "deadlock", "AssertionError: ...")

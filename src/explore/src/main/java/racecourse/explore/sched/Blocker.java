@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Why a controlled thread cannot take its next step yet, and the test the scheduler uses to see when it can.
- * A timed blocker may also proceed when no thread can run (its timeout passes). Immutable.
+ * A timed blocker may also proceed when no thread can run (its timeout passes). Immutable, so thread-safe.
  *
  * @param ready      true once the thread may proceed
  * @param what       what it waits for, with {@code %s} for the object ("to lock %s", "for %s to end")

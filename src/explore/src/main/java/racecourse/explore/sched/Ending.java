@@ -1,7 +1,7 @@
 package racecourse.explore.sched;
 
 /**
- * How one schedule ended. Immutable.
+ * How one schedule ended. Immutable, so thread-safe.
  *
  * @param kind    the kind of ending
  * @param summary a one-line description that identifies the outcome ("result 1", "deadlock", ...)

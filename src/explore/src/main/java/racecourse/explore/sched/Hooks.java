@@ -735,6 +735,110 @@ public final class Hooks {
         wake(r, condition, all);
     }
 
+    // ---- CyclicBarrier -----------------------------------------------------------------------------------------
+
+    /** A barrier's model: its action (kept from the real barrier), arrivals of this generation, the generation. */
+    private static final class Barrier {
+        Runnable action;
+        int arrived;
+        long generation;
+    }
+
+    private static final Map<Object, Barrier> BARRIERS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Barrier barrier(Object b) {
+        return BARRIERS.computeIfAbsent(b, k -> new Barrier());
+    }
+
+    /** Keeps a new barrier's action: the model runs it, so the real barrier is made without one. */
+    public static void barrierAction(Object barrier, Runnable action) {
+        barrier(barrier).action = action;
+    }
+
+    /** Replaces {@code CyclicBarrier.await()}: the last of the parties to arrive runs the action and releases all. */
+    public static int barrierAwait(Object barrier, int site) throws InterruptedException {
+        java.util.concurrent.CyclicBarrier b = (java.util.concurrent.CyclicBarrier) barrier;
+        LogicalThread me = Worker.current();
+        if (me == null) {
+            try {
+                return b.await();
+            } catch (java.util.concurrent.BrokenBarrierException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Run r = me.run;
+        r.point(me, new Op(Op.SYNC, b, -1, site), null);
+        Barrier st = barrier(b);
+        st.arrived++;
+        int index = b.getParties() - st.arrived;
+        if (index <= 0) {
+            st.arrived = 0;
+            if (st.action != null) {
+                st.action.run(); // before anyone is released, as the real barrier does
+                r.point(me, new Op(Op.SYNC, b, -1, site), null); // the release: what the action did is published
+            }
+            st.generation++;
+            return 0;
+        }
+        long generation = st.generation;
+        r.point(me, new Op(Op.SYNC, b, -1, site), new Blocker(
+                () -> st.generation != generation || me.interrupted, "for the other parties at %s", b));
+        interruptCheck(me);
+        return index;
+    }
+
+    /** Replaces {@code CyclicBarrier.await(long, TimeUnit)} (a timeout is not modelled: it waits as await()). */
+    public static int barrierAwait(Object barrier, long time, TimeUnit unit, int site) throws InterruptedException {
+        return barrierAwait(barrier, site);
+    }
+
+    // ---- StampedLock -------------------------------------------------------------------------------------------
+
+    /** Replaces {@code StampedLock.writeLock()} (and its interruptible form). */
+    public static long stampedWriteLock(Object lock, int site) {
+        java.util.concurrent.locks.StampedLock sl = (java.util.concurrent.locks.StampedLock) lock;
+        LogicalThread me = Worker.current();
+        if (me != null) {
+            me.run.point(me, new Op(Op.SYNC, sl, -1, site),
+                    new Blocker(() -> !sl.isWriteLocked() && !sl.isReadLocked(), "to write-lock %s", sl));
+        }
+        return sl.writeLock();
+    }
+
+    /** Replaces {@code StampedLock.readLock()} (and its interruptible form). */
+    public static long stampedReadLock(Object lock, int site) {
+        java.util.concurrent.locks.StampedLock sl = (java.util.concurrent.locks.StampedLock) lock;
+        LogicalThread me = Worker.current();
+        if (me != null) {
+            me.run.point(me, new Op(Op.SYNC, sl, -1, site),
+                    new Blocker(() -> !sl.isWriteLocked(), "to read-lock %s", sl));
+        }
+        return sl.readLock();
+    }
+
+    /** Replaces {@code StampedLock.unlockWrite(long)}. */
+    public static void stampedUnlockWrite(Object lock, long stamp, int site) {
+        stampedStep(lock, site);
+        ((java.util.concurrent.locks.StampedLock) lock).unlockWrite(stamp);
+    }
+
+    /** Replaces {@code StampedLock.unlockRead(long)}. */
+    public static void stampedUnlockRead(Object lock, long stamp, int site) {
+        stampedStep(lock, site);
+        ((java.util.concurrent.locks.StampedLock) lock).unlockRead(stamp);
+    }
+
+    /** Replaces {@code StampedLock.unlock(long)}. */
+    public static void stampedUnlock(Object lock, long stamp, int site) {
+        stampedStep(lock, site);
+        ((java.util.concurrent.locks.StampedLock) lock).unlock(stamp);
+    }
+
+    private static void stampedStep(Object lock, int site) {
+        LogicalThread me = Worker.current();
+        if (me != null && !me.run.unwinding) me.run.point(me, new Op(Op.SYNC, lock, -1, site), null);
+    }
+
     // ---- executors and futures -----------------------------------------------------------------------------------
 
     /** Replaces {@code Executors.newFixedThreadPool(int)}. */

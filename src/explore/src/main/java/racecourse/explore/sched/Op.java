@@ -4,7 +4,7 @@ package racecourse.explore.sched;
  * One visible step a controlled thread is about to take: what it does ({@code kind}), to what ({@code target},
  * and {@code key}: a field, an array index, or -1 for the whole object) and where in the source ({@code site}).
  * Two steps of different threads are dependent when swapping them could change what the program computes.
- * Immutable.
+ * Immutable, so thread-safe.
  *
  * @param kind   one of the constants of this class
  * @param target the object touched (null for a static field, whose {@code key} then names it)

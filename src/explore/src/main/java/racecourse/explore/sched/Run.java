@@ -276,9 +276,14 @@ public final class Run {
         long enabled = 0;
         long spinning = 0;
         LogicalThread timed = null;
+        for (int i = threads.size() - 1; i >= 0; i--) {
+            // A new thread runs to its first step at once, unseen. The newest goes first, so the first thread is
+            // the one still running when the first real choice comes (usually one hand-off fewer).
+            LogicalThread t = threads.get(i);
+            if (!t.finished && t.pending != null && t.pending.kind() == Op.BEGIN) return t;
+        }
         for (LogicalThread t : threads) {
             if (t.finished || t.pending == null) continue;
-            if (t.pending.kind() == Op.BEGIN) return t; // a new thread runs to its first step at once, unseen
             Blocker b = t.blocker;
             if (b == null || b.ready().getAsBoolean()) {
                 enabled |= 1L << t.id;

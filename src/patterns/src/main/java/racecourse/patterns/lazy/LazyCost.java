@@ -59,9 +59,10 @@ public final class LazyCost {
 
     /**
      * Measures every loaded variant with 1 and 2 threads and prints one line per measurement,
-     * {@code cost variant=NAME threads=N calls=C nanos=T}. Run it in a JVM of its own (lesson 7 does, through
-     * {@code ChildJvm}): the notebook kernel's JVM carries the race detector's agent, whose instrumentation of
-     * field accesses would be what is measured. Argument: milliseconds per measurement (default 150).
+     * {@code cost variant=NAME threads=N calls=C nanos=T}, followed by the same measurement as a
+     * {@link racecourse.measure.Timing} line ({@code NAME ×N}, ns per call). Lesson 7 runs it five times through
+     * {@code Timing}, each in a JVM of its own, so that nothing loaded in the notebook's JVM is what gets measured.
+     * Argument: milliseconds per measurement (default 150).
      */
     public static void main(String[] args) throws InterruptedException {
         Duration time = Duration.ofMillis(args.length > 0 ? Long.parseLong(args[0]) : 150);
@@ -75,6 +76,7 @@ public final class LazyCost {
                 Cost c = measure(e.getKey(), e.getValue(), threads, time);
                 System.out.println("cost variant=" + c.name() + " threads=" + threads + " calls=" + c.calls()
                         + " nanos=" + c.elapsed().toNanos());
+                System.out.println(racecourse.measure.Timing.line(c.name() + " ×" + threads, c.nanosPerCall()));
             }
         }
     }

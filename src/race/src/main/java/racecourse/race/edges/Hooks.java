@@ -176,6 +176,21 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Before a JDK bulk array operation: a read or write of each element in {@code [from, to)} (clipped to the
+     * array); a bad range is left for the operation itself to reject.
+     */
+    public static void arrayRange(Object array, int from, int to, boolean write, int site) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s == null || array == null || !array.getClass().isArray()) {
+            return;
+        }
+        int end = Math.min(to, java.lang.reflect.Array.getLength(array));
+        for (int i = Math.max(0, from); i < end; i++) {
+            element(s, array, i, site, write);
+        }
+    }
+
     private static void element(Session s, Object array, int index, int siteId, boolean write) {
         int length = java.lang.reflect.Array.getLength(array);
         if (index < 0 || index >= length) {
@@ -357,6 +372,45 @@ public final class Hooks {
             s.sync(recv).releaseRead(ts.vc);
         }
         ts.tick();
+    }
+
+    /**
+     * Before a call that may hand work to fork/join workers (a stream operation, {@code fork}, {@code invoke},
+     * {@code invokeAll}, a {@code ForkJoinPool} method): the caller's past happens before what workers do next.
+     */
+    public static void forkJoinBefore() {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null) {
+            ThreadState ts = state(s);
+            s.forkJoinSubmit.release(ts.vc);
+            ts.tick();
+        }
+    }
+
+    /** After such a call: what workers did in tasks and stream functions happens before the call returns. */
+    public static void forkJoinAfter() {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null) {
+            s.forkJoinDone.acquire(state(s).vc);
+        }
+    }
+
+    /** At the start of a lambda body or a fork/join task's {@code compute}, on a fork/join worker. */
+    public static void workerEnter() {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
+            s.forkJoinSubmit.acquire(state(s).vc);
+        }
+    }
+
+    /** At every exit of a lambda body or a fork/join task's {@code compute}, on a fork/join worker. */
+    public static void workerExit() {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
+            ThreadState ts = state(s);
+            s.forkJoinDone.release(ts.vc);
+            ts.tick();
+        }
     }
 
     /** After {@code Thread.interrupted()}: the current thread learns of interrupts (JLS 17.4.4). */

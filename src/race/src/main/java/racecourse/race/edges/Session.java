@@ -24,6 +24,10 @@ public final class Session {
     final SyncVar cells = new SyncVar();
     /** Callbacks handed to the JDK that are not tasks (a barrier's action) and the barriers that run them. */
     final SyncVar callbacks = new SyncVar();
+    /** What callers of fork/join and parallel streams did before handing work over; workers acquire it. */
+    final SyncVar forkJoinSubmit = new SyncVar();
+    /** What fork/join workers did in tasks and stream functions; joins and streams' returns acquire it. */
+    final SyncVar forkJoinDone = new SyncVar();
     /**
      * How many threads of a session have their stacks recorded (where they were created, and the stack of
      * their first access at each site). Later threads are reported with the accessing line only: this bounds

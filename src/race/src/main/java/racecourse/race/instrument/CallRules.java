@@ -71,7 +71,29 @@ final class CallRules {
     private static final Set<String> JOIN_DESCS = Set.of("()V", "(J)V", "(JI)V", "(Ljava/time/Duration;)Z");
     private static final Set<String> WAIT_DESCS = Set.of("()V", "(J)V", "(JI)V");
 
+    /** The JDK's fork/join task classes that user tasks extend. */
+    static final Set<String> FORK_JOIN_TASKS = Set.of("java/util/concurrent/RecursiveAction",
+            "java/util/concurrent/RecursiveTask", "java/util/concurrent/CountedCompleter",
+            "java/util/concurrent/ForkJoinTask");
+    /** Names of fork/join task methods that hand work over or wait for it, when called on a user task class. */
+    private static final Set<String> FORK_JOIN_METHODS = Set.of("fork", "join", "invoke", "invokeAll",
+            "quietlyJoin", "quietlyInvoke");
+
     private CallRules() {
+    }
+
+    /**
+     * Returns whether a call may hand work to fork/join workers or wait for it: any stream operation, any
+     * method of the fork/join classes, and fork/join-named methods of other classes (a user task's
+     * {@code fork()}); modelled by the session's two fork/join clocks (an over-approximation, see docs/race.md).
+     */
+    static boolean forkJoin(String owner, String name) {
+        if (owner.startsWith("java/util/stream/") || owner.equals("java/util/concurrent/ForkJoinPool")
+                || FORK_JOIN_TASKS.contains(owner)) {
+            return !name.equals("<init>");
+        }
+        return !owner.startsWith("java/") && !owner.startsWith("javax/") && !owner.startsWith("jdk/")
+                && FORK_JOIN_METHODS.contains(name);
     }
 
     /** Returns the rule for a call, or null when the call is not modelled. */

@@ -152,8 +152,18 @@ public final class ClassInstrumenter {
                 wrapBody(null, "cellEnter", "cellExit", false);
             } else if (clinit) {
                 wrapBody(null, "clinitEnter", "clinitExit", false);
+            } else if (workerCode()) {
+                wrapBody(null, "workerEnter", "workerExit", false);
             }
             return changed;
+        }
+
+        /** A lambda body (or method-reference bridge) or a fork/join task's {@code compute}: may run on a worker. */
+        private boolean workerCode() {
+            if ((m.access & Opcodes.ACC_SYNTHETIC) != 0 && m.name.startsWith("lambda$")) {
+                return true;
+            }
+            return m.name.equals("compute") && m.desc.startsWith("()") && CallRules.FORK_JOIN_TASKS.contains(cn.superName);
         }
 
         private InsnList lockLoad() {
@@ -384,6 +394,17 @@ public final class ClassInstrumenter {
             if (mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals("java/lang/Thread")
                     && mi.name.equals("interrupted") && mi.desc.equals("()Z")) {
                 code.insert(mi, hook("interruptedChecked", "()V"));
+                changed = true;
+                return;
+            }
+            if (CallRules.forkJoin(mi.owner, mi.name)) {
+                code.insertBefore(mi, hook("forkJoinBefore", "()V"));
+                code.insert(mi, hook("forkJoinAfter", "()V"));
+                changed = true;
+            }
+            if (BulkArrays.rewrite(mi, code, this::newLocal,
+                    write -> site(racecourse.race.edges.Site.ARRAY, write, null, null, 0, null, null))) {
+                // the JDK reads or writes the elements itself
                 changed = true;
                 return;
             }
