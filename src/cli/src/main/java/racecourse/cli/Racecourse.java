@@ -17,6 +17,7 @@ import racecourse.kernel.cli.KernelCommand;
             racecourse.grader.cli.GradeCommand.class,
             racecourse.grader.cli.GradeAllCommand.class,
             racecourse.grader.cli.ReleaseCommand.class,
+            racecourse.grader.cli.AutograderCommand.class,
             BenchCommand.class,
         })
 public final class Racecourse implements Runnable {
