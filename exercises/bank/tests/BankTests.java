@@ -13,9 +13,12 @@ class BankTests {
     private final Subject<BankContract> bank = Subject.of(BankContract.class);
 
     @Test
-    @DisplayName("a new account holds nothing")
+    @DisplayName("a new account holds nothing, and then exactly what was deposited")
     void startsEmpty() {
-        assertEquals(0, bank.create().balance());
+        BankContract b = bank.create();
+        assertEquals(0, b.balance(), "a new account");
+        b.deposit(5);
+        assertEquals(5, b.balance(), "after depositing 5 into a new account");
     }
 
     @Test
@@ -54,7 +57,11 @@ class BankTests {
         BankContract a = bank.create();
         BankContract b = bank.create();
         a.deposit(10);
+        assertEquals(10, a.balance(), "the account that was deposited into");
         assertEquals(0, b.balance(), "a deposit into one account changed another");
+        b.deposit(3);
+        assertEquals(10, a.balance(), "a deposit into the second account changed the first");
+        assertEquals(3, b.balance(), "the second account");
     }
 
     // Budget: 2 threads x 20 000 deposits, up to 20 rounds, stopping at the first lost update

@@ -23,11 +23,13 @@ class LazyTests {
     }
 
     @Test
-    @DisplayName("the constructor does not run init")
+    @DisplayName("the constructor does not run init; the first get does")
     void constructorIsLazy() {
         AtomicInteger calls = new AtomicInteger();
-        lazy.create((Supplier<Object>) () -> calls.incrementAndGet());
+        LazyContract<Object> l = lazy.create((Supplier<Object>) () -> calls.incrementAndGet());
         assertEquals(0, calls.get(), "init ran before anyone called get");
+        assertEquals(1, l.get(), "the first get returns what init built");
+        assertEquals(1, calls.get(), "the first get runs init");
     }
 
     @Test

@@ -15,11 +15,14 @@ class StockTests {
     private final Subject<StockContract> stock = Subject.of(StockContract.class);
 
     @Test
-    @DisplayName("a new stock room has empty shelves")
+    @DisplayName("a new stock room has empty shelves, and an add shows on its own shelf only")
     void startsEmpty() {
         StockContract s = stock.create(4);
         assertEquals(0, s.total());
         for (int shelf = 0; shelf < 4; shelf++) assertEquals(0, s.count(shelf));
+        s.add(2, 5);
+        assertEquals(5, s.total(), "total after adding 5");
+        for (int shelf = 0; shelf < 4; shelf++) assertEquals(shelf == 2 ? 5 : 0, s.count(shelf), "shelf " + shelf);
     }
 
     @Test

@@ -16,11 +16,13 @@ class TellerTests {
     private static final Duration CLOSE = Duration.ofSeconds(3);
 
     @Test
-    @DisplayName("a new teller holds nothing")
+    @DisplayName("a new teller holds nothing, and then exactly what was deposited")
     void startsEmpty() {
         TellerContract t = teller.create();
         try {
-            assertEquals(0, t.balance());
+            assertEquals(0, t.balance(), "a new teller");
+            t.deposit(7);
+            assertEquals(7, t.balance(), "after depositing 7 into a new teller");
         } finally {
             TellerContract.closeWithin(t, CLOSE);
         }
@@ -60,9 +62,10 @@ class TellerTests {
         Set<Thread> before = TellerContract.liveThreads();
         TellerContract t = teller.create();
         t.deposit(1);
-        t.balance();
+        assertEquals(1, t.balance(), "after depositing 1");
         Set<Thread> started = new HashSet<>(TellerContract.liveThreads());
         started.removeAll(before);
+        assertFalse(started.isEmpty(), "the teller started no thread, so close() had none to stop");
         TellerContract.closeWithin(t, CLOSE);
         for (Thread th : started) {
             assertFalse(th.isAlive(), "thread \"" + th.getName() + "\" started by the teller is still alive after "

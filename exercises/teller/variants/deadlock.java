@@ -1,6 +1,6 @@
-// expect: 0/14 timeout=3 deadlocking: close waits for the teller's thread without telling it to stop, so no test passes and nothing else is credited
+// expect: 0/8 deadlocking: close waits for the teller's thread without telling it to stop, so no test passes and nothing else is credited
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 class Teller implements AutoCloseable {
@@ -26,9 +26,14 @@ class Teller implements AutoCloseable {
     }
 
     int balance() {
-        CompletableFuture<Integer> answer = new CompletableFuture<>();
-        inbox.add(() -> answer.complete(balance));
-        return answer.join();
+        BlockingQueue<Integer> answer = new ArrayBlockingQueue<>(1);
+        inbox.add(() -> answer.add(balance));
+        try {
+            return answer.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the teller", e);
+        }
     }
 
     @Override

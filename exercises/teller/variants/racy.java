@@ -1,6 +1,6 @@
-// expect: 7/14 races racy: the thread exists, but deposit changes the balance on the caller's thread
+// expect: 6/8 races racy: the thread exists, but deposit changes the balance on the caller's thread
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 class Teller implements AutoCloseable {
@@ -29,9 +29,14 @@ class Teller implements AutoCloseable {
     }
 
     int balance() {
-        CompletableFuture<Integer> answer = new CompletableFuture<>();
-        inbox.add(() -> answer.complete(balance));
-        return answer.join();
+        BlockingQueue<Integer> answer = new ArrayBlockingQueue<>(1);
+        inbox.add(() -> answer.add(balance));
+        try {
+            return answer.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the teller", e);
+        }
     }
 
     @Override

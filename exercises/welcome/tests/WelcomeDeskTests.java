@@ -25,9 +25,13 @@ class WelcomeDeskTests {
     }
 
     @Test
-    @DisplayName("a customer without an account has a balance of 0")
+    @DisplayName("a customer without an account has a balance of 0, and opening one pays the bonus")
     void unknownIsZero() {
-        assertEquals(0, desk.create().balance("nobody"));
+        WelcomeDeskContract d = desk.create();
+        assertEquals(0, d.balance("nobody"));
+        assertTrue(d.open("somebody"), "opening a new account returns true");
+        assertEquals(100, d.balance("somebody"), "a new account holds the bonus of 100");
+        assertEquals(0, d.balance("nobody"), "opening one account changed another customer's balance");
     }
 
     @Test

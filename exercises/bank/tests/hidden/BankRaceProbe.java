@@ -1,4 +1,5 @@
 import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.api.Concurrently;
 import racecourse.grader.api.Subject;
@@ -12,12 +13,13 @@ class BankRaceProbe {
     void twoThreadsShareOneAccount() {
         BankContract b = Subject.of(BankContract.class).create();
         b.deposit(100);
-        Concurrently.run(2, Duration.ofSeconds(20), t -> {
-            for (int i = 0; i < 2_000; i++) {
+        Concurrently.inTurn(2, Duration.ofSeconds(20), t -> {
+            for (int i = 0; i < 200; i++) {
                 b.deposit(2);
                 b.withdraw(1);
                 b.balance();
             }
         });
+        assertEquals(100 + 2 * 200, b.balance(), "two threads each deposited 2 and withdrew 1, 200 times");
     }
 }

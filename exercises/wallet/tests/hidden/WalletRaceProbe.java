@@ -1,4 +1,6 @@
 import java.time.Duration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.api.Concurrently;
 import racecourse.grader.api.Subject;
@@ -8,9 +10,16 @@ class WalletRaceProbe {
     @Test
     void moverAndReader() {
         WalletContract w = Subject.of(WalletContract.class).create(50, 50);
-        Concurrently.run(2, Duration.ofSeconds(20), t -> {
+        Concurrently.inTurn(2, Duration.ofSeconds(20), t -> {
             for (int i = 0; i < 200; i++) {
-                if (t == 0) { w.toSavings(5); w.toCash(5); } else { w.total(); w.cash(); w.savings(); }
+                if (t == 0) {
+                    assertTrue(w.toSavings(5), "5 can move to savings");
+                    assertTrue(w.toCash(5), "5 can move back to cash");
+                } else {
+                    assertEquals(100, w.total(), "moving money keeps the total");
+                    assertEquals(50, w.cash(), "cash is back to 50 after each round trip");
+                    assertEquals(50, w.savings(), "savings are back to 50 after each round trip");
+                }
             }
         });
     }

@@ -26,6 +26,7 @@ import racecourse.kernel.cli.KernelCommand;
             racecourse.grader.cli.GradeAllCommand.class,
             racecourse.grader.cli.ReleaseCommand.class,
             racecourse.jmm.cli.JmmCommand.class,
+            racecourse.grader.cli.AutograderCommand.class,
             BenchCommand.class,
         })
 public final class Racecourse implements Runnable {

@@ -24,7 +24,9 @@ import racecourse.grader.step.DetectorRaceCheck;
 /**
  * {@code racecourse bench grader}: times {@code grade-all --jobs 2} on N generated submissions of the bank exercise
  * (a mix of the reference solution and every variant, so deadlocks and races are in the mix) and prints the wall
- * time, the time per submission and the score distribution. The goal is 100 submissions in under 10 minutes.
+ * time, the time per submission, the figure projected for a class of 300, the score distribution, and the peak
+ * memory of the grader with its child JVMs against Gradescope's default container memory (768 MB). The goal is 100
+ * submissions in under 10 minutes.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         description = "Time grade-all --jobs 2 on N generated submissions of an exercise.")
@@ -68,16 +70,25 @@ public final class GradeBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "grading %d submissions of %s with --jobs %d on %d cores%n", count, exercise,
                     jobs, Runtime.getRuntime().availableProcessors());
             out.flush();
+            MemoryPeak memory = MemoryPeak.start();
             long start = System.nanoTime();
             GradeAll.Summary s = new GradeAll(new Grader(new DetectorRaceCheck(c.root())))
                     .run(ex, dir, Gradebook.open(csv), jobs, null, line -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
+            long peakMb = memory.stop() >> 20;
             long full = Gradebook.open(csv).rows().values().stream().filter(r -> "full".equals(r.get(3))).count();
             out.printf(Locale.ROOT, "graded %d (errors %d) in %.1f s: %.2f s per submission, %.1f minutes for "
                     + "100 (goal: under 10)%n", s.graded(), s.errors(), seconds, seconds / Math.max(1, s.graded()),
                     seconds / Math.max(1, s.graded()) * 100 / 60);
             out.printf(Locale.ROOT, "full marks: %d of %d (reference copies and correct variants)%n", full,
                     s.graded());
+            double per = seconds / Math.max(1, s.graded());
+            out.printf(Locale.ROOT, "a class of 300: %.1f minutes with --jobs %d on this machine%n", per * 300 / 60,
+                    jobs);
+            out.printf(Locale.ROOT, "peak memory (grader and its child JVMs, resident): %d MB with --jobs %d; "
+                    + "one grading at a time (Gradescope runs one submission per container) needs about %d MB: "
+                    + "%s Gradescope's default 768 MB%n", peakMb, jobs, peakMb / Math.max(1, jobs),
+                    peakMb / Math.max(1, jobs) <= 768 ? "within" : "above, so raise the container memory above");
             out.println("note: the machine is shared; other builds running at the same time slow this down.");
             out.flush();
             return s.errors() == 0 ? 0 : 1;

@@ -44,6 +44,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--course", paramLabel = "DIR", description = "course root (default: search upward from here)")
     Path course;
 
+    @Option(names = "--stress", description = "also run the stress tests and show them as evidence (never scored)")
+    boolean stress;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +64,8 @@ public final class GradeCommand implements Callable<Integer> {
             return 2;
         }
         Course c = Course.locate(course);
-        GradeReport report = new Grader(new DetectorRaceCheck(c.root())).grade(ex, submission);
+        GradeReport report = new Grader(new DetectorRaceCheck(c.root()), null, stress).grade(ex,
+                submission);
         if (results != null) {
             Files.writeString(results, GradescopeResults.write(report), StandardCharsets.UTF_8);
         }

@@ -95,12 +95,22 @@ public final class Exercise {
 
     /** The per-test timeout. */
     public Duration testTimeout() {
-        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.test.seconds", "20").trim()));
+        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.test.seconds", "10").trim()));
     }
 
     /** The timeout for the whole test run. */
     public Duration totalTimeout() {
-        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.total.seconds", "180").trim()));
+        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.total.seconds", "30").trim()));
+    }
+
+    /** The timeout for the race check's run (its probe alone), {@code timeout.race.seconds}, default 15 s. */
+    public Duration raceTimeout() {
+        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.race.seconds", "15").trim()));
+    }
+
+    /** The time limit for compiling a submission, {@code timeout.compile.seconds}, default 30 s. */
+    public Duration compileTimeout() {
+        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.compile.seconds", "30").trim()));
     }
 
     /** The child JVM's heap limit in MB. */
@@ -124,24 +134,36 @@ public final class Exercise {
         return s.isEmpty() ? null : s;
     }
 
-    /** The code rules: {@code rule.ID.forbid}, {@code rule.ID.points}, {@code rule.ID.message}. */
+    /**
+     * The code rules: {@code rule.ID.forbid}, {@code rule.ID.scope}, {@code rule.ID.allow}, {@code rule.ID.points},
+     * {@code rule.ID.message}. A rule is declared by its {@code forbid} or its {@code scope} line.
+     */
     public List<CodeRule> codeRules() {
         Map<String, CodeRule> rules = new LinkedHashMap<>();
         for (String key : props.stringPropertyNames().stream().sorted().toList()) {
-            if (key.startsWith("rule.") && key.endsWith(".forbid")) {
-                String id = key.substring(5, key.length() - 7);
-                List<String> forbid = new ArrayList<>();
-                for (String f : props.getProperty(key).split(",")) {
-                    if (!f.isBlank()) {
-                        forbid.add(f.trim());
-                    }
+            String suffix = key.endsWith(".forbid") ? ".forbid" : key.endsWith(".scope") ? ".scope" : null;
+            if (key.startsWith("rule.") && suffix != null) {
+                String id = key.substring(5, key.length() - suffix.length());
+                if (rules.containsKey(id)) {
+                    continue;
                 }
-                rules.put(id, new CodeRule(id, forbid,
+                List<String> forbid = list("rule." + id + ".forbid");
+                rules.put(id, new CodeRule(id, forbid, list("rule." + id + ".scope"), list("rule." + id + ".allow"),
                         Double.parseDouble(props.getProperty("rule." + id + ".points", "1").trim()),
                         props.getProperty("rule." + id + ".message", "the solution must not use " + forbid)));
             }
         }
         return List.copyOf(rules.values());
+    }
+
+    private List<String> list(String key) {
+        List<String> out = new ArrayList<>();
+        for (String f : props.getProperty(key, "").split(",")) {
+            if (!f.isBlank()) {
+                out.add(f.trim());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Java files of the contract and visible tests ({@code tests/*.java}), sorted. */
@@ -169,15 +191,22 @@ public final class Exercise {
     }
 
     /**
-     * A rule on the submission's bytecode: it must not use any of {@code forbid}, each either {@code synchronized}
-     * (a synchronized method or block) or a prefix of a class's internal name ({@code java/util/concurrent/locks/}).
+     * A rule on the submission's bytecode. It must not use any of {@code forbid}, each either {@code synchronized}
+     * (a synchronized method or block) or a prefix of a class's or member's internal name
+     * ({@code java/util/concurrent/locks/}, {@code java/util/Collections.synchronized}). Where an allow-list fits,
+     * {@code scope} names the packages it governs and {@code allow} what may be used there: every class under a
+     * scope entry that the allow-list does not name is a violation, so a whole family cannot be missed. Entries
+     * ending in {@code /} or {@code *} are prefixes; others are exact class names.
      *
      * @param id      short name, shown in results
      * @param forbid  what is forbidden
+     * @param scope   prefixes governed by the allow-list (empty: no allow-list)
+     * @param allow   what may be used within the scope
      * @param points  points for obeying the rule
      * @param message what the rule asks, in words the learner can act on
      */
-    public record CodeRule(String id, List<String> forbid, double points, String message) {
+    public record CodeRule(String id, List<String> forbid, List<String> scope, List<String> allow, double points,
+            String message) {
     }
 
     @Override

@@ -78,7 +78,9 @@ public final class GradeAll {
                         progress.accept(name + ": " + Format.points(r.score()) + " / " + Format.points(r.maxScore()));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                    } catch (Exception e) {
+                    } catch (Exception | Error e) {
+                        // Any failure of one submission, an Error such as StackOverflowError included, costs only
+                        // that submission: it gets an error row and the run goes on.
                         errors.incrementAndGet();
                         book.addError(name, e.toString());
                         progress.accept(name + ": error " + e);
@@ -90,7 +92,9 @@ public final class GradeAll {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IOException(e.getCause());
+                    // Only a failure to record a failure lands here; the other submissions still finish.
+                    errors.incrementAndGet();
+                    progress.accept("error: " + e.getCause());
                 }
             }
         } finally {

@@ -16,6 +16,7 @@ import racecourse.grader.sandbox.ChildJvm;
 import racecourse.grader.sandbox.Job;
 import racecourse.grader.sandbox.Rewriter;
 import racecourse.grader.step.CheckCodeRules;
+import racecourse.grader.step.CompileInChild;
 import racecourse.grader.step.CompileJava;
 import racecourse.grader.step.ExtractSolution;
 import racecourse.grader.step.RaceCheck;
@@ -33,8 +34,12 @@ public final class Grader {
     public static final int OUTPUT_CAP = 4 * 1024;
 
     private final Map<Path, TestSuite> suites = new ConcurrentHashMap<>();
+    /** The name prefix of a test shown as evidence only. */
+    public static final String EVIDENCE = "Stress evidence (not scored): ";
+
     private final RaceCheck race;
     private final Duration testTimeoutOverride;
+    private final boolean evidence;
 
     /** A grader using the given race check (see {@link racecourse.grader.step.DetectorRaceCheck}). */
     public Grader(RaceCheck race) {
@@ -43,8 +48,17 @@ public final class Grader {
 
     /** A grader whose per-test timeout is {@code testTimeoutOverride} instead of the exercise's (for tests). */
     public Grader(RaceCheck race, Duration testTimeoutOverride) {
+        this(race, testTimeoutOverride, false);
+    }
+
+    /**
+     * As above; with {@code evidence} the schedule-dependent (stress) tests run too and are shown, never scored.
+     * Without it they do not run, so a grading reads the same every time.
+     */
+    public Grader(RaceCheck race, Duration testTimeoutOverride, boolean evidence) {
         this.race = race;
         this.testTimeoutOverride = testTimeoutOverride;
+        this.evidence = evidence;
     }
 
     /** The exercise's compiled tests, compiled on first use. */
@@ -83,27 +97,38 @@ public final class Grader {
         }
         ExtractSolution.Extracted code = ExtractSolution.extract(submission, gradeIds, exercise.className());
         List<String> notes = new ArrayList<>(code.notes());
+        notes.addAll(lockedCellNotes(exercise.readNotebook(), submission));
         if (code.cells() == 0) {
             return failAll(exercise, name, "No solution cell was found: the submission has no cell with grade_id "
                     + gradeIds + " and no cell that declares class " + exercise.className() + ".", List.of(),
                     notes, elapsed(start));
         }
-        CompileJava.Output compiled = CompileJava.compile(Map.of(exercise.className() + ".java", code.unit()), "");
+        CompileJava.Output compiled = CompileInChild.compile(Map.of(exercise.className() + ".java", code.unit()),
+                exercise.compileTimeout(), CompileInChild.DEFAULT_HEAP_MB);
         if (!compiled.ok()) {
             List<String> errors = new ArrayList<>();
             for (String e : compiled.errors()) {
                 errors.add(relocate(e, code.headerLines()));
             }
-            return failAll(exercise, name, "Your code did not compile, so no test could run. Fix the errors below "
-                    + "(line numbers count from the first line of your solution cell).", errors, notes,
-                    elapsed(start));
+            String why = errors.size() == 1 && errors.get(0).startsWith("compilation took longer")
+                    ? "Your code could not be compiled in time, so no test could run."
+                    : "Your code did not compile, so no test could run. Fix the errors below (line numbers count "
+                    + "from the first line of your solution cell).";
+            return failAll(exercise, name, why, errors, notes, elapsed(start));
         }
         if (!compiled.classes().containsKey(exercise.className())) {
             notes.add("Your solution defines no top-level class named " + exercise.className()
                     + "; the tests look for exactly that name.");
         }
-        List<CheckCodeRules.Finding> findings = CheckCodeRules.check(exercise.codeRules(), compiled.classes());
-        Rewriter rewriter = new Rewriter(compiled.classes().keySet());
+        for (String c : compiled.classes().keySet()) {
+            if (c.contains(".")) {
+                return failAll(exercise, name, "Your solution declares class " + c + " in a package; solution "
+                        + "classes must not declare a package.", List.of(), notes, elapsed(start));
+            }
+        }
+        List<CheckCodeRules.Finding> findings = CheckCodeRules.check(exercise.codeRules(), compiled.classes(),
+                code.headerLines());
+        Rewriter rewriter = new Rewriter(compiled.classes().keySet(), code.headerLines());
         Map<String, byte[]> rewritten = rewriter.rewrite(compiled.classes());
         if (!rewriter.blocked().isEmpty()) {
             notes.add("Your code uses APIs the grader blocks, so those calls throw a SecurityException: "
@@ -111,12 +136,13 @@ public final class Grader {
         }
         Duration testTimeout = testTimeoutOverride != null ? testTimeoutOverride : exercise.testTimeout();
         Job job = new Job(ChildJvm.newNonce(), (int) testTimeout.toMillis(), OUTPUT_CAP, exercise.maxThreads(),
-                rewritten, suite.classes(), Map.of(exercise.className(), exercise.className()), suite.selected());
+                rewritten, suite.classes(), Map.of(exercise.className(), exercise.className()),
+                suite.toRun(evidence).stream().map(TestSuite.TestCase::selector).toList());
         ChildJvm.Result run = new ChildJvm(exercise.heapMb(), exercise.totalTimeout(), List.of()).run(job);
         List<TestResult> results = new ArrayList<>();
-        List<TestResult> tests = score(exercise, suite, run);
+        List<TestResult> tests = score(exercise, suite, run, evidence);
         // Rules and the race check reward a working class: a stub that passes no test earns nothing from them.
-        boolean works = tests.stream().anyMatch(TestResult::passed);
+        boolean works = tests.stream().anyMatch(t -> t.passed() && t.maxScore() > 0);
         String notYet = "Not credited yet: no test passed, so this check earns nothing until the class works.";
         for (CheckCodeRules.Finding f : findings) {
             boolean ok = f.passed() && works;
@@ -134,10 +160,17 @@ public final class Grader {
                 results.add(new TestResult("Race detector: no data race", 0, 0, false,
                         "Not checked, not scored: " + r.report(), "visible"));
                 raceReport = "";
+            } else if (r.races() > 0) {
+                // The report is shown once, in its own section of the feedback.
+                results.add(new TestResult("Race detector: no data race", 0, exercise.racePoints(), false,
+                        "The race detector found " + r.races() + " data race(s): see the race detector report.",
+                        "visible"));
             } else {
-                boolean clean = r.races() == 0 && works;
+                boolean clean = r.complete() && works;
                 results.add(new TestResult("Race detector: no data race", clean ? exercise.racePoints() : 0,
-                        exercise.racePoints(), clean, r.races() > 0 ? r.report() : works ? "" : notYet, "visible"));
+                        exercise.racePoints(), clean, !r.complete() ? "Not credited: " + r.report()
+                                : works ? "" : notYet, "visible"));
+                raceReport = "";
             }
         }
         GradeReport partial = new GradeReport(exercise.name(), name, results, "", List.of(), notes, raceReport,
@@ -146,7 +179,36 @@ public final class Grader {
                 elapsed(start));
     }
 
-    private static List<TestResult> score(Exercise exercise, TestSuite suite, ChildJvm.Result run) {
+    /**
+     * Notes for the instructor's locked cells (nbgrader {@code locked: true}) that the submission changed or lost:
+     * the grader never runs them from the submission, so an edit changes nothing, and the feedback says so.
+     */
+    static List<String> lockedCellNotes(Notebook instructor, Notebook submission) {
+        Map<String, String> submitted = new HashMap<>();
+        for (Notebook.Cell c : submission.cells()) {
+            if (c.gradeId() != null) {
+                submitted.putIfAbsent(c.gradeId(), c.source());
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (Notebook.Cell c : instructor.cells()) {
+            if (c.gradeId() == null || !Boolean.TRUE.equals(c.nbgrader().get("locked"))) {
+                continue;
+            }
+            String theirs = submitted.get(c.gradeId());
+            if (theirs == null) {
+                notes.add("The locked cell " + c.gradeId() + " is missing or its grade id was changed; it was "
+                        + "graded from the instructor's locked source.");
+            } else if (!theirs.strip().equals(c.source().strip())) {
+                notes.add("The locked cell " + c.gradeId() + " was edited; it was graded from the instructor's "
+                        + "locked source, so the edit changes nothing.");
+            }
+        }
+        return notes;
+    }
+
+    private static List<TestResult> score(Exercise exercise, TestSuite suite, ChildJvm.Result run,
+            boolean evidence) {
         Map<String, Map<String, Object>> ends = new HashMap<>();
         Map<String, String> containers = new HashMap<>();
         String lastStarted = null;
@@ -165,8 +227,9 @@ public final class Grader {
         }
         String why = stopReason(exercise, run, abort, done);
         List<TestResult> results = new ArrayList<>();
-        for (TestSuite.TestCase t : suite.cases()) {
+        for (TestSuite.TestCase t : suite.toRun(evidence)) {
             String visibility = t.hidden() ? "after_published" : "visible";
+            String shown = t.scored() ? t.name() : EVIDENCE + t.name();
             Map<String, Object> end = ends.get(t.id());
             if (end != null) {
                 boolean passed = "passed".equals(end.get("status"));
@@ -175,7 +238,7 @@ public final class Grader {
                 if (!printed.isBlank()) {
                     output = (output.isBlank() ? "" : output + "\n") + "Your code printed:\n" + printed;
                 }
-                results.add(new TestResult(t.name(), passed ? t.points() : 0, t.points(), passed, output,
+                results.add(new TestResult(shown, passed ? t.points() : 0, t.points(), passed, output,
                         visibility));
                 continue;
             }
@@ -189,7 +252,7 @@ public final class Grader {
             } else {
                 reason = "Not run: " + why;
             }
-            results.add(new TestResult(t.name(), 0, t.points(), false, reason, visibility));
+            results.add(new TestResult(shown, 0, t.points(), false, reason, visibility));
         }
         return results;
     }
@@ -224,7 +287,7 @@ public final class Grader {
             results.add(new TestResult("Code rule: " + rule.id(), 0, rule.points(), false,
                     "Not checked: " + summary, "visible"));
         }
-        for (TestSuite.TestCase t : suite.cases()) {
+        for (TestSuite.TestCase t : suite.toRun(false)) {
             results.add(new TestResult(t.name(), 0, t.points(), false, "Not run: " + summary,
                     t.hidden() ? "after_published" : "visible"));
         }

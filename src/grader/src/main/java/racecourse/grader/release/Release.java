@@ -63,7 +63,7 @@ public final class Release {
             writeNotebook(ex.notebook(), dest.resolve(name + ".ipynb"));
             Path dir = dest.resolve(name);
             Files.createDirectories(dir.resolve("tests"));
-            Files.copy(ex.dir().resolve(Exercise.PROPERTIES), dir.resolve(Exercise.PROPERTIES));
+            Files.writeString(dir.resolve(Exercise.PROPERTIES), releasedProperties(ex));
             for (Path t : ex.visibleTestSources()) {
                 Files.writeString(dir.resolve("tests").resolve(t.getFileName()),
                         Regions.strip(Files.readString(t), ""));
@@ -71,6 +71,8 @@ public final class Release {
             log.add("exercise " + name + ": notebook stubbed, " + ex.visibleTestSources().size()
                     + " visible test files, " + ex.hiddenTestSources().size() + " hidden left out");
         }
+        ClassroomWorkflow.write(course, target);
+        log.add("wrote " + ClassroomWorkflow.PATH + " and the grader's jars in " + ClassroomWorkflow.LIB);
         // Other notebooks in exercises/ that belong to no exercise folder are released like lesson notebooks.
         try (var s = Files.list(course.exercises())) {
             for (Path p : s.filter(p -> p.toString().endsWith(".ipynb")).toList()) {
@@ -80,6 +82,25 @@ public final class Release {
                 }
             }
         }
+    }
+
+    /**
+     * The exercise's settings as released: without the race test's name or any line that names a hidden test
+     * class, so no hidden test or probe name ever reaches a student.
+     */
+    static String releasedProperties(Exercise ex) throws IOException {
+        List<String> hidden = new java.util.ArrayList<>();
+        for (Path p : ex.hiddenTestSources()) {
+            hidden.add(p.getFileName().toString().replaceFirst("\\.java$", ""));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(ex.dir().resolve(Exercise.PROPERTIES))) {
+            if (line.strip().startsWith("race.test") || hidden.stream().anyMatch(line::contains)) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
     }
 
     private void copyTree(Path from, Path to, List<String> skip) throws IOException {

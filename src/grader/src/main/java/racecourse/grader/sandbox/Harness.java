@@ -37,6 +37,9 @@ import racecourse.grader.api.Submission;
  * nonce, and counts a test without a report as failed.
  */
 public final class Harness {
+    /** After this many timed-out tests the run stops; the rest count as not run. */
+    static final int MAX_TIMEOUTS = 2;
+
     private Harness() {
     }
 
@@ -46,16 +49,30 @@ public final class Harness {
         Job job = Job.read(new DataInputStream(new BufferedInputStream(System.in)));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Channel channel = new Channel(real, job.nonce());
+        if (!job.sources().isEmpty()) {
+            compile(job, channel);
+            real.flush();
+            System.exit(0);
+        }
         Capture capture = new Capture(job.outputCap());
         PrintStream captured = capture.stream();
         System.setOut(captured);
         System.setErr(captured);
-        startWatchdog(channel, job.maxThreads());
+        // The limit is enforced inside the rewritten thread-starting calls, where no submission code can reach it.
+        Denied.limitThreads(job.maxThreads(), () -> {
+            channel.send(Map.of("event", "abort", "reason", "the submission started more than "
+                    + job.maxThreads() + " threads at once; the run was stopped"));
+            Runtime.getRuntime().halt(3);
+        });
+        // A second line for threads the JDK starts on the submission's behalf (thread pools it configures itself).
+        startWatchdog(channel, job.maxThreads() + 64);
 
         ClassLoader app = Harness.class.getClassLoader();
         ByteClassLoader submission = new ByteClassLoader("submission", job.submission(),
-                ClassLoader.getPlatformClassLoader(), Set.of(Denied.class.getName(), "racecourse.race."));
-        ByteClassLoader tests = new ByteClassLoader("tests", job.tests(), app, Set.of());
+                ClassLoader.getPlatformClassLoader(),
+                Set.of(Denied.class.getName(), LockOrder.class.getName(), "racecourse.race."));
+        ByteClassLoader tests = new ByteClassLoader("tests", job.tests(), app, Set.of(),
+                Harness.class.getProtectionDomain());
         Submission.clear();
         for (Map.Entry<String, String> e : job.register().entrySet()) {
             try {
@@ -64,13 +81,16 @@ public final class Harness {
                 // Not registered: the tests fail with "no class named ..." and the feedback says so.
             }
         }
-        List<Class<?>> selected = new ArrayList<>();
+        List<org.junit.platform.engine.DiscoverySelector> selected = new ArrayList<>();
         for (String name : job.selected()) {
-            selected.add(Class.forName(name, false, tests));
+            int hash = name.indexOf('#');
+            Class<?> c = Class.forName(hash < 0 ? name : name.substring(0, hash), false, tests);
+            selected.add(hash < 0 ? DiscoverySelectors.selectClass(c)
+                    : DiscoverySelectors.selectMethod(c, name.substring(hash + 1)));
         }
         Thread.currentThread().setContextClassLoader(tests);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selected.stream().map(DiscoverySelectors::selectClass).toList())
+                .selectors(selected)
                 .configurationParameter("junit.jupiter.execution.timeout.default", job.testTimeoutMs() + " ms")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -98,6 +118,17 @@ public final class Harness {
         System.exit(0);
     }
 
+    /** Compiles the job's sources (no submission code runs) and sends back the errors or the class files. */
+    private static void compile(Job job, Channel channel) {
+        racecourse.grader.step.CompileJava.Output out = racecourse.grader.step.CompileJava.compile(job.sources(), "");
+        for (String e : out.errors()) {
+            channel.send(Map.of("event", "error", "message", e));
+        }
+        out.classes().forEach((name, bytes) -> channel.send(Map.of("event", "class", "name", name,
+                "bytes", java.util.Base64.getEncoder().encodeToString(bytes))));
+        channel.send(Map.of("event", "done"));
+    }
+
     private static void startWatchdog(Channel channel, int maxThreads) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Thread watchdog = new Thread(() -> {
@@ -111,7 +142,7 @@ public final class Harness {
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
-                    return;
+                    // Nobody may stop the watchdog: keep watching.
                 }
             }
         }, "grader-watchdog");
@@ -125,6 +156,8 @@ public final class Harness {
         private final Channel channel;
         private final Capture capture;
         private final Set<String> submissionClasses;
+        private final java.util.concurrent.atomic.AtomicInteger timeouts =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         Reporter(Channel channel, Capture capture, Set<String> submissionClasses) {
             this.channel = channel;
@@ -136,6 +169,7 @@ public final class Harness {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 capture.take();
+                LockOrder.takeCycles();
                 channel.send(Map.of("event", "start", "id", id.getUniqueId()));
             }
         }
@@ -161,10 +195,25 @@ public final class Harness {
                 end(id, "passed", "");
             } else {
                 end(id, "failed", result.getThrowable().map(this::describe).orElse("failed"));
+                if (result.getThrowable().filter(t -> t instanceof TimeoutException).isPresent()
+                        && timeouts.incrementAndGet() >= MAX_TIMEOUTS) {
+                    // Threads stuck in the learner's code keep running; stop before they slow the other tests,
+                    // so a hanging submission frees its worker quickly and the outcome does not depend on timing.
+                    channel.send(Map.of("event", "abort", "reason", MAX_TIMEOUTS + " tests did not finish in time "
+                            + "(see their messages), so the run was stopped"));
+                    System.out.flush();
+                    Runtime.getRuntime().halt(4);
+                }
             }
         }
 
         private void end(TestIdentifier id, String status, String message) {
+            List<String> cycles = LockOrder.takeCycles();
+            if (!cycles.isEmpty()) {
+                // A lock-order cycle fails the test whatever the schedule did: it can deadlock on another run.
+                message = (message.isEmpty() ? "" : message + "\n") + "Your code has " + String.join("\n", cycles);
+                status = "failed";
+            }
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("event", "end");
             report.put("id", id.getUniqueId());
@@ -197,7 +246,8 @@ public final class Harness {
             int shown = 0;
             for (StackTraceElement e : t.getStackTrace()) {
                 if (submissionClasses.contains(e.getClassName())) {
-                    out.append("\n    at ").append(e);
+                    out.append("\n    at ").append(e.getClassName()).append('.').append(e.getMethodName())
+                            .append('(').append(e.getFileName()).append(':').append(e.getLineNumber()).append(')');
                     if (++shown == 5) {
                         break;
                     }
@@ -205,27 +255,60 @@ public final class Harness {
             }
         }
 
+        /**
+         * The threads that are running the learner's code: deadlocked ones first, then every other one, each with
+         * its state, the lock it waits for, and its frames in the learner's code (the rest of the stack, the test
+         * framework and the JDK, is left out). Sorted by name, so the same hang reads the same on every run.
+         */
         private String threadsInSubmission() {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             StringBuilder out = new StringBuilder();
             long[] dead = mx.findDeadlockedThreads();
+            java.util.Set<Long> deadIds = new java.util.HashSet<>();
             if (dead != null) {
                 out.append("Deadlocked threads:\n");
-                for (ThreadInfo info : mx.getThreadInfo(dead, true, true)) {
-                    out.append(Concurrently.describe(info));
+                for (ThreadInfo info : sorted(mx.getThreadInfo(dead, true, true))) {
+                    deadIds.add(info.getThreadId());
+                    out.append(thread(info));
                 }
             }
             StringBuilder busy = new StringBuilder();
-            for (ThreadInfo info : mx.dumpAllThreads(true, true)) {
-                for (StackTraceElement e : info.getStackTrace()) {
-                    if (submissionClasses.contains(e.getClassName())) {
-                        busy.append(Concurrently.describe(info));
-                        break;
-                    }
+            for (ThreadInfo info : sorted(mx.dumpAllThreads(true, true))) {
+                if (!deadIds.contains(info.getThreadId()) && java.util.Arrays.stream(info.getStackTrace())
+                        .anyMatch(e -> submissionClasses.contains(e.getClassName()))) {
+                    busy.append(thread(info));
                 }
             }
             if (!busy.isEmpty()) {
                 out.append("Threads running your code:\n").append(busy);
+            }
+            return out.toString();
+        }
+
+        private static List<ThreadInfo> sorted(ThreadInfo[] infos) {
+            return java.util.Arrays.stream(infos).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparing(ThreadInfo::getThreadName)).toList();
+        }
+
+        private String thread(ThreadInfo info) {
+            StringBuilder out = new StringBuilder("  \"").append(info.getThreadName()).append("\" ")
+                    .append(info.getThreadState());
+            if (info.getLockInfo() != null) {
+                out.append(" waiting for a ").append(info.getLockInfo().getClassName());
+                if (info.getLockOwnerName() != null) {
+                    out.append(" held by \"").append(info.getLockOwnerName()).append('"');
+                }
+            }
+            out.append('\n');
+            int shown = 0;
+            for (StackTraceElement e : info.getStackTrace()) {
+                if (submissionClasses.contains(e.getClassName())) {
+                    out.append("      at ").append(e.getClassName()).append('.').append(e.getMethodName())
+                            .append('(').append(e.getFileName()).append(':').append(e.getLineNumber()).append(")\n");
+                    if (++shown == 5) {
+                        break;
+                    }
+                }
             }
             return out.toString();
         }

@@ -19,10 +19,22 @@ import java.util.Map;
  * @param submission     binary class name to class file, already rewritten
  * @param tests          binary class name to class file for test and contract classes
  * @param register       contract name (simple class name) to the binary name of the submission class
- * @param selected       test classes to run
+ * @param selected       test classes to run, or single test methods as {@code class#method}
+ * @param sources        Java sources (file name to text) to compile instead of running tests; empty to run tests
  */
 public record Job(String nonce, int testTimeoutMs, int outputCap, int maxThreads, Map<String, byte[]> submission,
-        Map<String, byte[]> tests, Map<String, String> register, List<String> selected) {
+        Map<String, byte[]> tests, Map<String, String> register, List<String> selected, Map<String, String> sources) {
+
+    /** A job that runs tests. */
+    public Job(String nonce, int testTimeoutMs, int outputCap, int maxThreads, Map<String, byte[]> submission,
+            Map<String, byte[]> tests, Map<String, String> register, List<String> selected) {
+        this(nonce, testTimeoutMs, outputCap, maxThreads, submission, tests, register, selected, Map.of());
+    }
+
+    /** A job that only compiles {@code sources} and sends back the class files. */
+    public static Job compile(String nonce, Map<String, String> sources) {
+        return new Job(nonce, 0, 0, 0, Map.of(), Map.of(), Map.of(), List.of(), sources);
+    }
 
     /** Writes the job. */
     public void write(DataOutputStream out) throws IOException {
@@ -40,6 +52,13 @@ public record Job(String nonce, int testTimeoutMs, int outputCap, int maxThreads
         out.writeInt(selected.size());
         for (String s : selected) {
             out.writeUTF(s);
+        }
+        out.writeInt(sources.size());
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            out.writeUTF(e.getKey());
+            byte[] text = e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(text.length);
+            out.write(text);
         }
         out.flush();
     }
@@ -62,7 +81,15 @@ public record Job(String nonce, int testTimeoutMs, int outputCap, int maxThreads
         for (int i = 0; i < s; i++) {
             selected[i] = in.readUTF();
         }
-        return new Job(nonce, timeout, cap, threads, submission, tests, register, List.of(selected));
+        Map<String, String> sources = new LinkedHashMap<>();
+        int k = in.readInt();
+        for (int i = 0; i < k; i++) {
+            String name = in.readUTF();
+            byte[] text = new byte[in.readInt()];
+            in.readFully(text);
+            sources.put(name, new String(text, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new Job(nonce, timeout, cap, threads, submission, tests, register, List.of(selected), sources);
     }
 
     private static void writeClasses(DataOutputStream out, Map<String, byte[]> classes) throws IOException {

@@ -16,7 +16,16 @@ public final class Policy {
     private static final Set<String> DENIED_JAVA_LANG = Set.of(
             "java/lang/ProcessBuilder", "java/lang/Process", "java/lang/ProcessHandle", "java/lang/ClassLoader",
             "java/lang/Module", "java/lang/ModuleLayer", "java/lang/StackWalker", "java/lang/ClassValue",
-            "java/lang/ProcessBuilder$Redirect", "java/lang/Runtime$Version", "java/lang/System$Logger");
+            "java/lang/ProcessBuilder$Redirect", "java/lang/Runtime$Version", "java/lang/System$Logger",
+            "java/lang/ThreadGroup", "java/lang/StackTraceElement", "java/lang/StackWalker$StackFrame",
+            "java/lang/StackWalker$Option");
+    /**
+     * Members denied on every owner, the submission's own classes included (they inherit them from {@code Thread}
+     * and {@code Throwable}): they reveal stack frames, the threads of the grader, or its class loaders.
+     */
+    private static final Set<String> DENIED_ANYWHERE = Set.of(
+            "getStackTrace", "getAllStackTraces", "getThreadGroup", "getContextClassLoader",
+            "setContextClassLoader", "setDefaultUncaughtExceptionHandler");
     private static final Set<String> JAVA_IO = Set.of(
             "java/io/PrintStream", "java/io/PrintWriter", "java/io/StringWriter", "java/io/StringReader",
             "java/io/Writer", "java/io/Reader", "java/io/InputStream", "java/io/OutputStream",
@@ -35,7 +44,7 @@ public final class Policy {
             "getModifiers", "getSuperclass", "getInterfaces", "hashCode", "equals", "toString", "getEnumConstants",
             "isAssignableFrom", "getNestHost", "arrayType", "componentType", "describeConstable", "descriptorString");
     private static final Set<String> LOOKUP_MEMBERS = Set.of(
-            "findVarHandle", "findStaticVarHandle", "lookupClass", "toString");
+            "findVarHandle", "findStaticVarHandle", "lookupClass", "toString"); // var handles: see Denied
     private static final Set<String> METHOD_HANDLES_MEMBERS = Set.of(
             "lookup", "arrayElementVarHandle", "byteArrayViewVarHandle", "byteBufferViewVarHandle");
     private static final Set<String> BOOTSTRAP_OWNERS = Set.of(
@@ -75,7 +84,7 @@ public final class Policy {
 
     /** True when the member (a method, constructor or field) of {@code owner} may be used. */
     public boolean allowsMember(String owner, String name, String descriptor) {
-        if (!allowsClass(owner)) {
+        if (!allowsClass(owner) || DENIED_ANYWHERE.contains(name)) {
             return false;
         }
         if (own.contains(owner)) {
@@ -85,12 +94,17 @@ public final class Policy {
             case "java/lang/System" -> SYSTEM_MEMBERS.contains(name);
             case "java/lang/Runtime" -> RUNTIME_MEMBERS.contains(name);
             case "java/lang/Class" -> CLASS_MEMBERS.contains(name);
-            case "java/lang/Thread" -> !name.equals("setDefaultUncaughtExceptionHandler");
+            case "java/lang/Thread" -> !name.equals("enumerate");
             case "java/lang/invoke/MethodHandles$Lookup" -> LOOKUP_MEMBERS.contains(name);
             case "java/lang/invoke/MethodHandles" -> METHOD_HANDLES_MEMBERS.contains(name);
             default -> !(owner.startsWith("java/io/") && name.equals("<init>")
                     && (descriptor.startsWith("(Ljava/lang/String;") || descriptor.startsWith("(Ljava/io/File;")));
         };
+    }
+
+    /** True when {@code owner} is one of the submission's own classes. */
+    public boolean isOwn(String owner) {
+        return own.contains(owner);
     }
 
     /** True when a bootstrap method of an invokedynamic or dynamic constant may be used. */

@@ -30,30 +30,49 @@ public final class CheckCodeRules {
         }
     }
 
-    /** Checks every rule against the classes. */
+    /** Checks every rule against the classes; line numbers are counted from the learner's first cell line. */
     public static List<Finding> check(List<CodeRule> rules, Map<String, byte[]> classes) {
+        return check(rules, classes, 0);
+    }
+
+    /**
+     * Checks every rule against the classes. {@code headerLines} lines (the imports the grader puts in front of the
+     * learner's cell) are taken off every line number, so a violation names the line of the learner's cell.
+     */
+    public static List<Finding> check(List<CodeRule> rules, Map<String, byte[]> classes, int headerLines) {
         List<Finding> findings = new ArrayList<>();
         for (CodeRule rule : rules) {
             Set<String> uses = new TreeSet<>();
-            classes.values().forEach(bytes -> scan(bytes, rule.forbid(), uses));
+            classes.values().forEach(bytes -> scan(bytes, rule, headerLines, uses));
             findings.add(new Finding(rule, List.copyOf(uses)));
         }
         return findings;
     }
 
-    private static void scan(byte[] bytes, List<String> forbid, Set<String> uses) {
-        boolean noSync = forbid.contains("synchronized");
-        List<String> prefixes = forbid.stream().filter(f -> !f.equals("synchronized")).toList();
+    /** True when {@code name} (internal form) matches an entry: a prefix ending in {@code /} or {@code *}, or equal. */
+    private static boolean matches(String name, List<String> entries) {
+        for (String e : entries) {
+            if (e.endsWith("*") ? name.startsWith(e.substring(0, e.length() - 1))
+                    : e.endsWith("/") ? name.startsWith(e) : name.equals(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void scan(byte[] bytes, CodeRule rule, int headerLines, Set<String> uses) {
+        boolean noSync = rule.forbid().contains("synchronized");
+        List<String> prefixes = rule.forbid().stream().filter(f -> !f.equals("synchronized")).toList();
         ClassReader reader = new ClassReader(bytes);
         String owner = reader.getClassName().replace('/', '.');
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                     String[] interfaces) {
-                type(superName, "extends");
+                type(superName, null, "extends, in class " + owner);
                 if (interfaces != null) {
                     for (String i : interfaces) {
-                        type(i, "implements");
+                        type(i, null, "implements, in class " + owner);
                     }
                 }
             }
@@ -61,47 +80,62 @@ public final class CheckCodeRules {
             @Override
             public FieldVisitor visitField(int access, String name, String descriptor, String signature,
                     Object value) {
-                type(Type.getType(descriptor), "field " + name);
+                type(Type.getType(descriptor), "field " + name + " of " + owner);
                 return null;
             }
 
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                String where = owner + "." + name;
+                String method = owner + "." + name;
                 if (noSync && (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                    uses.add("synchronized method " + where);
+                    uses.add("synchronized method " + method);
                 }
                 return new MethodVisitor(Opcodes.ASM9) {
+                    private int line;
+
+                    private String where() {
+                        return (line > 0 ? "line " + line + ", " : "") + "in " + method;
+                    }
+
+                    @Override
+                    public void visitLineNumber(int l, org.objectweb.asm.Label start) {
+                        line = l > headerLines ? l - headerLines : l;
+                    }
+
                     @Override
                     public void visitInsn(int opcode) {
                         if (noSync && opcode == Opcodes.MONITORENTER) {
-                            uses.add("synchronized block in " + where);
+                            uses.add("synchronized block (" + where() + ")");
                         }
                     }
 
                     @Override
                     public void visitMethodInsn(int opcode, String o, String n, String d, boolean itf) {
-                        type(o, "call in " + where);
+                        type(o, n, where());
+                        for (Type t : Type.getArgumentTypes(d)) {
+                            type(t, where());
+                        }
+                        type(Type.getReturnType(d), where());
                     }
 
                     @Override
                     public void visitFieldInsn(int opcode, String o, String n, String d) {
-                        type(o, "field use in " + where);
-                        type(Type.getType(d), "field use in " + where);
+                        type(o, n, where());
+                        type(Type.getType(d), where());
                     }
 
                     @Override
                     public void visitTypeInsn(int opcode, String t) {
-                        type(t, "in " + where);
+                        type(t, opcode == Opcodes.NEW ? "new" : null, where());
                     }
 
                     @Override
                     public void visitLdcInsn(Object value) {
                         if (value instanceof Type t) {
-                            type(t, "in " + where);
+                            type(t, where());
                         } else if (value instanceof Handle h) {
-                            type(h.getOwner(), "in " + where);
+                            type(h.getOwner(), h.getName(), where());
                         }
                     }
 
@@ -109,7 +143,7 @@ public final class CheckCodeRules {
                     public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
                         for (Object a : args) {
                             if (a instanceof Handle h) {
-                                type(h.getOwner(), "method reference in " + where);
+                                type(h.getOwner(), h.getName(), "method reference, " + where());
                             }
                         }
                     }
@@ -119,22 +153,24 @@ public final class CheckCodeRules {
             private void type(Type t, String where) {
                 Type e = t.getSort() == Type.ARRAY ? t.getElementType() : t;
                 if (e.getSort() == Type.OBJECT) {
-                    type(e.getInternalName(), where);
+                    type(e.getInternalName(), null, where);
                 }
             }
 
-            private void type(String internal, String where) {
+            private void type(String internal, String member, String where) {
                 if (internal == null) {
                     return;
                 }
                 String name = internal.startsWith("[") ? Type.getType(internal).getElementType().getInternalName()
                         : internal;
-                for (String p : prefixes) {
-                    if (name.startsWith(p)) {
-                        uses.add(name.replace('/', '.') + " (" + where + ")");
-                    }
+                String shown = name.replace('/', '.') + (member == null ? "" : "." + member);
+                String full = member == null ? name : name + "." + member;
+                boolean forbidden = prefixes.stream().anyMatch(full::startsWith);
+                boolean outsideAllowList = matches(name, rule.scope()) && !matches(name, rule.allow());
+                if (forbidden || outsideAllowList) {
+                    uses.add(shown + " (" + where + ")");
                 }
             }
-        }, ClassReader.SKIP_DEBUG);
+        }, 0);
     }
 }

@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import racecourse.grader.exercise.Exercise;
@@ -76,51 +74,130 @@ public final class DetectorRaceCheck implements RaceCheck {
             throws IOException, InterruptedException {
         Path jar = agentJar();
         if (jar == null) {
-            return new Outcome(false, 0, "the race detector is not built (no racecourse-race agent jar under "
+            return new Outcome(false, false, 0, "the race detector is not built (no racecourse-race agent jar under "
                     + courseRoot + ")");
         }
         Path reports = Files.createTempDirectory("racecourse-race-");
         try {
             Path json = reports.resolve("report.json");
             Path text = reports.resolve("report.txt");
-            Set<String> exclude = new LinkedHashSet<>();
-            exclude.add("racecourse.grader.");
-            for (String c : suite.classes().keySet()) {
-                exclude.add(c.contains("$") ? c.substring(0, c.indexOf('$')) : c);
-            }
+            // Grader-owned code (the harness, the API and the tests, which the suite moved into the grader's
+            // package) is excluded; a submission's classes always live in the unnamed package, so no submission
+            // class can fall under this prefix whatever it is called.
             String agent = "-javaagent:" + jar + "=json=" + json + ",text=" + text + ",max=20,exclude="
-                    + String.join(";", exclude);
-            Job job = new Job(ChildJvm.newNonce(), (int) testTimeout.toMillis(), 1024,
+                    + GRADER_PACKAGE;
+            String probe = suite.disguised(exercise.raceTest());
+            if (probe == null) {
+                return new Outcome(false, false, 0, "the exercise names a race test that does not exist");
+            }
+            // The probe gets the whole race budget as its own timeout, so a slow machine never cuts a correct run.
+            Job job = new Job(ChildJvm.newNonce(), (int) exercise.raceTimeout().toMillis(), 1024,
                     exercise.maxThreads(), submission, suite.classes(),
-                    Map.of(exercise.className(), exercise.className()), List.of(exercise.raceTest()));
-            ChildJvm.Result run = new ChildJvm(exercise.heapMb(), exercise.totalTimeout(), List.of(agent),
+                    Map.of(exercise.className(), exercise.className()), List.of(probe));
+            ChildJvm.Result run = new ChildJvm(exercise.heapMb(), exercise.raceTimeout().plusSeconds(10),
+                    List.of(agent),
                     asmJars(jar)).run(job);
             if (!Files.isRegularFile(json)) {
-                return new Outcome(false, 0, "the race detector wrote no report (exit status " + run.exitCode()
-                        + (run.stderr().isBlank() ? "" : ": " + run.stderr().strip().lines().findFirst().orElse(""))
-                        + ")");
+                return new Outcome(true, false, 0, "the race check did not run to completion: the detector wrote "
+                        + "no report (" + why(run, suite) + ")");
             }
             Map<String, Object> report = Json.parseObject(Files.readString(json, StandardCharsets.UTF_8));
             int count = ((Number) report.getOrDefault("count", 0L)).intValue();
+            String incomplete = incomplete(run, report, suite);
             String words = Files.isRegularFile(text) ? Files.readString(text, StandardCharsets.UTF_8) : "";
             // Keep the learner's and the probe's frames; drop the reflection, proxy, JUnit and harness frames.
             words = words.lines().filter(l -> !l.matches("\\s+(jdk\\.|java\\.lang\\.reflect\\."
                     + "|java\\.lang\\.Thread\\.run|java\\.util\\.concurrent\\."
                     + "|racecourse\\.grader\\.|org\\.junit\\.).*"))
                     .reduce("", (a, b) -> a + b + "\n");
+            words = fillCreationSites(words);
             if (words.length() > 12_000) {
                 words = words.substring(0, 12_000) + "\n[report cut]";
             }
             if (count == 0) {
-                return new Outcome(true, 0, "No data races found.");
+                return incomplete == null ? new Outcome(true, true, 0, "No data races found.")
+                        : new Outcome(true, false, 0, "the race check did not run to completion: " + incomplete);
             }
-            return new Outcome(true, count, "The race detector found " + count + " data race(s) while two threads "
+            // A race the detector saw is real even if the run did not finish: it is reported either way.
+            return new Outcome(true, incomplete == null, count, "The race detector found " + count + " data race(s) while two threads "
                     + "used your class. Each report names the field, the two accesses and the threads:\n" + words);
         } finally {
             try (Stream<Path> walk = Files.walk(reports)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The package prefix of every grader-owned class in the child JVM. */
+    public static final String GRADER_PACKAGE = "racecourse.grader.";
+
+    /**
+     * Why a race-check run is not complete, or null when it is: the probe tests must all have ended and passed,
+     * the harness must have finished, the JVM must have exited normally (status 0), and the detector's report must
+     * not say it is incomplete ({@code "complete": false}).
+     */
+    static String incomplete(ChildJvm.Result run, Map<String, Object> report, TestSuite suite) {
+        if (Boolean.FALSE.equals(report.get("complete"))) {
+            return "the race detector's report says it is incomplete";
+        }
+        return why(run, suite);
+    }
+
+    private static String why(ChildJvm.Result run, TestSuite suite) {
+        int passed = 0;
+        boolean done = false;
+        String failure = null;
+        String abort = null;
+        for (Map<String, Object> r : run.reports()) {
+            switch (String.valueOf(r.get("event"))) {
+                case "end" -> {
+                    if ("passed".equals(r.get("status"))) {
+                        passed++;
+                    } else if (failure == null) {
+                        failure = String.valueOf(r.get("message"));
+                    }
+                }
+                case "abort" -> abort = abort == null ? String.valueOf(r.get("reason")) : abort;
+                case "done" -> done = true;
+                default -> { }
+            }
+        }
+        if (abort != null) {
+            return abort;
+        }
+        if (run.timedOut()) {
+            return "the run took too long and was stopped";
+        }
+        if (failure != null) {
+            return "the race workload failed, so it did not exercise your class as a correct one would: "
+                    + failure.lines().limit(6).reduce((a, b) -> a + "\n" + b).orElse("");
+        }
+        if (passed == 0 || !done) {
+            return "the race workload did not finish (exit status " + run.exitCode() + ")";
+        }
+        if (run.exitCode() != 0) {
+            return "the test JVM exited with status " + run.exitCode();
+        }
+        return null;
+    }
+
+    /**
+     * Fills a thread's empty "created at" section: threads the grader's tests start have no frame in the learner's
+     * code (the detector leaves the grader's own frames out), so the report says who started them instead.
+     */
+    static String fillCreationSites(String report) {
+        List<String> lines = report.lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            out.append(line).append('\n');
+            boolean empty = i + 1 >= lines.size() || lines.get(i + 1).isBlank() || lines.get(i + 1).startsWith("===")
+                    || lines.get(i + 1).startsWith("Thread ") || lines.get(i + 1).startsWith("Found ");
+            if (line.startsWith("Thread ") && line.endsWith("created at:") && empty) {
+                out.append("  the exercise's test (its threads call your class)\n");
+            }
+        }
+        return out.toString();
     }
 
     /** ASM jars for the agent: next to it, or from the grader's own class path. */

@@ -79,6 +79,10 @@ public final class ExtractSolution {
         return new Extracted(unit.toString() + body, imports.size(), sources.size(), notes);
     }
 
+    /**
+     * Splits one cell into imports (moved to the header) and graded declarations. Everything that is not graded is
+     * replaced by as many empty lines as it spanned, so line N of the cell stays line N of the body.
+     */
     private static void split(String source, Set<String> imports, StringBuilder body, List<String> notes) {
         synchronized (LOCK) {
             if (shell == null) {
@@ -93,18 +97,23 @@ public final class ExtractSolution {
                     body.append(rest).append('\n');
                     return;
                 }
+                String consumed = rest.substring(0, rest.length() - info.remaining().length());
                 Snippet.Kind kind = kindOf(analysis, snippet);
                 String trimmed = snippet.strip();
-                if (kind == Snippet.Kind.IMPORT) {
-                    imports.add(trimmed.endsWith(";") ? trimmed : trimmed + ";");
-                } else if (kind == Snippet.Kind.TYPE_DECL || kind == Snippet.Kind.ERRONEOUS) {
-                    body.append(snippet).append('\n');
+                if (kind == Snippet.Kind.TYPE_DECL || kind == Snippet.Kind.ERRONEOUS) {
+                    body.append(consumed);
                 } else {
-                    notes.add("Left out of grading (only imports and class declarations are graded): "
-                            + firstLine(trimmed));
+                    if (kind == Snippet.Kind.IMPORT) {
+                        imports.add(trimmed.endsWith(";") ? trimmed : trimmed + ";");
+                    } else {
+                        notes.add("Left out of grading (only imports and class declarations are graded): "
+                                + firstLine(trimmed));
+                    }
+                    body.append("\n".repeat((int) consumed.chars().filter(c -> c == '\n').count()));
                 }
                 rest = info.remaining();
             }
+            body.append('\n');
         }
     }
 

@@ -13,11 +13,13 @@ public interface RaceCheck {
     /**
      * What the check found.
      *
-     * @param ran     false when the detector is not available (the check is then not scored)
-     * @param races   how many distinct races were reported
-     * @param report  the report, in words the learner can act on (or why the check did not run)
+     * @param ran       false when the detector is not available (the check is then not scored)
+     * @param complete  true only when the probe ran to its end and passed, the child JVM exited normally and the
+     *                  detector's report says it is complete; a clean but incomplete run earns nothing
+     * @param races     how many distinct races were reported
+     * @param report    the report, in words the learner can act on (or why the check did not run or complete)
      */
-    record Outcome(boolean ran, int races, String report) {
+    record Outcome(boolean ran, boolean complete, int races, String report) {
     }
 
     /** Runs the exercise's race test against the (rewritten) submission classes with a per-test timeout. */

@@ -52,11 +52,24 @@ class ExercisesTests {
 
     private static void notebookPoints(Exercise ex) throws IOException {
         Notebook nb = ex.readNotebook();
-        double declared = nb.cells().stream().filter(c -> c.isSolution() && ex.name().equals(c.gradeId()))
+        // nbgrader's rules: solution cells are not graded and carry no points; points sit on graded cells.
+        for (Notebook.Cell c : nb.cells()) {
+            if (c.isSolution()) {
+                assertEquals(Boolean.FALSE, c.nbgrader().get("grade"), ex.name() + ": a solution cell is not graded");
+                assertFalse(c.nbgrader().containsKey("points"), ex.name() + ": a solution cell carries no points");
+            }
+            if (c.nbgrader() != null && c.nbgrader().containsKey("points")) {
+                assertEquals(Boolean.TRUE, c.nbgrader().get("grade"), ex.name() + ": only graded cells carry points");
+            }
+            if (c.gradeId() != null) {
+                assertTrue(c.gradeId().matches("[a-zA-Z0-9_-]*"), "nbgrader grade_id: " + c.gradeId());
+            }
+        }
+        double declared = nb.cells().stream().filter(c -> Boolean.TRUE.equals(c.nbgrader().get("grade")))
                 .mapToDouble(c -> ((Number) c.nbgrader().getOrDefault("points", 0L)).doubleValue()).sum();
         double rules = ex.codeRules().stream().mapToDouble(Exercise.CodeRule::points).sum();
         double total = GRADER.suite(ex).maxPoints() + rules + ex.racePoints();
-        assertEquals(total, declared, "the solution cell's points must equal tests + rules + race points");
+        assertEquals(total, declared, "the graded cells' points must equal tests + rules + race points");
     }
 
     private static void reference(Exercise ex) throws Exception {

@@ -19,7 +19,7 @@ import racecourse.grader.step.RaceCheck;
  * real gradings (child JVMs) and cheap broken submissions for the rest.
  */
 class GradeAllTests {
-    private static final RaceCheck NO_RACE = (e, s, c, t) -> new RaceCheck.Outcome(false, 0, "off in this test");
+    private static final RaceCheck NO_RACE = (e, s, c, t) -> new RaceCheck.Outcome(false, false, 0, "off in this test");
 
     @Test
     void resumesWithoutRegradingOrLosingRows(@TempDir Path tmp) throws Exception {
@@ -48,6 +48,30 @@ class GradeAllTests {
         GradeAll.Summary again = new GradeAll(grader).run(bank, dir, Gradebook.open(csv), 2, null, line -> { });
         assertEquals(new GradeAll.Summary(0, 4, 0), again);
         assertEquals(5, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void anErrorInOneGradingCostsOnlyThatSubmission(@TempDir Path tmp) throws Exception {
+        Exercise bank = TestCourse.course().exercise("bank");
+        Path dir = Files.createDirectories(tmp.resolve("subs"));
+        Files.copy(bank.notebook(), dir.resolve("alice.ipynb"));
+        Files.copy(bank.notebook(), dir.resolve("bob.ipynb"));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // The first race check blows the grader's own stack; the other submission must still be graded.
+        RaceCheck brittle = (e, s, c, t) -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new StackOverflowError("in the grader");
+            }
+            return new RaceCheck.Outcome(false, false, 0, "off in this test");
+        };
+        Path csv = tmp.resolve("gradebook.csv");
+        GradeAll.Summary s = new GradeAll(new Grader(brittle, Duration.ofSeconds(10)))
+                .run(bank, dir, Gradebook.open(csv), 1, null, line -> { });
+        assertEquals(new GradeAll.Summary(1, 0, 1), s);
+        Map<String, List<String>> rows = Gradebook.open(csv).rows();
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.values().stream().anyMatch(r -> r.get(3).equals("error")), rows.toString());
+        assertTrue(rows.values().stream().anyMatch(r -> r.get(3).equals("full")), rows.toString());
     }
 
     @Test

@@ -17,7 +17,7 @@ import racecourse.grader.step.RaceCheck;
  * grades one submission in a child JVM (per-test timeout 2 s, race check off); about 40 s in all.
  */
 class HardeningTests {
-    private static final RaceCheck NO_RACE = (e, s, c, t) -> new RaceCheck.Outcome(false, 0, "off in this test");
+    private static final RaceCheck NO_RACE = (e, s, c, t) -> new RaceCheck.Outcome(false, false, 0, "off in this test");
     private static final Grader GRADER = new Grader(NO_RACE, Duration.ofSeconds(2));
 
     private static GradeReport grade(String solution) throws Exception {
@@ -103,12 +103,16 @@ class HardeningTests {
                     synchronized int balance() { return balance; }
                 }
                 """);
-        assertTrue(test(r, "deposits add up").passed(), Feedback.write(r));
         TestResult stuck = test(r, "covered withdrawal");
         assertFalse(stuck.passed());
         assertTrue(stuck.output().contains("timed out"), stuck.output());
-        assertTrue(stuck.output().contains("Bank.withdraw"), "the feedback names the stuck method: "
-                + stuck.output());
+        // The spinning thread is named, with its frames in the learner's code.
+        assertTrue(stuck.output().contains("\"junit-timeout-thread-") && stuck.output().contains("RUNNABLE"),
+                "the feedback names the spinning thread: " + stuck.output());
+        // After two timeouts the run stops at once: the worker is freed, and the rest say why they did not run.
+        TestResult after = test(r, "deposits add up");
+        assertTrue(after.passed() || after.output().contains("2 tests did not finish in time"), Feedback.write(r));
+        assertTrue(r.elapsed().toSeconds() < 60, "the worker is freed within 60 s: " + r.elapsed());
     }
 
     @Test
@@ -147,6 +151,46 @@ class HardeningTests {
                 """ + SAFE_BODY + "}\n");
         assertEquals(0, r.score(), 1e-9);
         assertTrue(r.tests().stream().anyMatch(t -> t.output().contains("ran out of memory")), Feedback.write(r));
+    }
+
+    @Test
+    void linesAreTheLinesOfTheCell() throws Exception {
+        GradeReport r = grade("""
+                import java.util.concurrent.atomic.AtomicInteger;
+                import java.util.List;
+
+                class Bank {
+                    Bank() {
+                        throw new IllegalStateException("line 6 of the cell");
+                    }
+                    void deposit(int amount) { }
+                    boolean withdraw(int amount) { return false; }
+                    int balance() { return 0; }
+                }
+                """);
+        String out = test(r, "deposits add up").output();
+        assertTrue(out.contains("(Bank.java:6)"), out);
+        GradeReport c = grade("import java.util.List;\n\nclass Bank {\n  void deposit(int amount) { x += 1; }\n}\n");
+        assertTrue(c.compileErrors().get(0).startsWith("line 4"), c.compileErrors().toString());
+    }
+
+    @Test
+    void hostileProbingIsDenied() throws Exception {
+        GradeReport r = grade("""
+                class Bank {
+                    static String spy() {
+                        String found = "";
+                        try { found += Thread.currentThread().getStackTrace().length; } catch (SecurityException e) { found += "denied"; }
+                        found += System.getProperty("java.class.path");
+                        found += System.getProperty("user.dir");
+                        return found;
+                    }
+                    Bank() { System.out.println(spy()); }
+                """ + SAFE_BODY + "}\n");
+        String out = test(r, "deposits add up").output();
+        assertTrue(out.contains("deniednullnull"), out);
+        assertTrue(r.tests().stream().noneMatch(t -> t.name().contains("StressTests") || t.name().contains("Probe")),
+                "hidden class names are never shown");
     }
 
     @Test

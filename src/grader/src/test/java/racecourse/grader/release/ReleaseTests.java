@@ -69,6 +69,12 @@ class ReleaseTests {
             for (String line : secretLines(ex, publicText)) {
                 assertFalse(all.contains(line), name + ": solution or hidden-test text leaked: " + line);
             }
+            String props = read(out.resolve("rel/exercises/" + name + "/exercise.properties"));
+            for (Path h : ex.hiddenTestSources()) {
+                String hiddenClass = h.getFileName().toString().replaceFirst("\\.java$", "");
+                assertFalse(all.contains(hiddenClass) || props.contains(hiddenClass),
+                        name + ": the hidden class name " + hiddenClass + " was released");
+            }
             Notebook nb = Notebook.read(out.resolve("rel/exercises/" + name + ".ipynb"));
             assertTrue(nb.cells().stream().noneMatch(c -> c.racecourseFlag("instructor")));
             assertTrue(nb.cells().stream().anyMatch(c -> c.source().contains("exercise: write this")));

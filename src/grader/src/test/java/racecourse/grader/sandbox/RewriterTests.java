@@ -48,7 +48,7 @@ class RewriterTests {
                 "java.io.FileOutputStream.new", "java.lang.Class.getDeclaredMethods", "java.lang.ProcessBuilder.new",
                 "java.lang.System.setOut")), rewriter.blocked().toString());
         ByteClassLoader loader = new ByteClassLoader("probe", rewritten, ClassLoader.getPlatformClassLoader(),
-                Set.of(Denied.class.getName()));
+                Set.of(Denied.class.getName(), LockOrder.class.getName()));
         return Class.forName("Probe", true, loader);
     }
 
