@@ -13,7 +13,7 @@ import racecourse.grader.TestCourse;
 import racecourse.grader.exercise.Course;
 import racecourse.grader.exercise.Exercise;
 import racecourse.grader.format.GradescopeResults;
-import racecourse.grader.format.Json;
+import racecourse.json.Json;
 import racecourse.grader.pipeline.GradeReport;
 import racecourse.grader.pipeline.Grader;
 import racecourse.grader.step.DetectorRaceCheck;
