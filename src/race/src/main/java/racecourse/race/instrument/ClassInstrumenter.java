@@ -146,6 +146,7 @@ public final class ClassInstrumenter {
                     }
                 }
             }
+            interruptHandlers();
             if (sync) {
                 wrapBody(lockLoad(), "monitorEnter", "monitorExit", true);
             } else if (cn.name.startsWith("REPL/") && m.name.equals("do_it$")) {
@@ -156,6 +157,26 @@ public final class ClassInstrumenter {
                 wrapBody(null, "workerEnter", "workerExit", false);
             }
             return changed;
+        }
+
+        /**
+         * At the start of each {@code catch (InterruptedException e)}: the thread learns of an interrupt, which
+         * the interrupting thread's past happens before (JLS 17.4.4).
+         */
+        private void interruptHandlers() {
+            java.util.Set<LabelNode> seen = new java.util.HashSet<>();
+            for (TryCatchBlockNode t : m.tryCatchBlocks) {
+                if (!"java/lang/InterruptedException".equals(t.type) || !seen.add(t.handler)) {
+                    continue;
+                }
+                AbstractInsnNode at = t.handler;
+                while (at.getNext() != null && (at.getNext() instanceof FrameNode
+                        || at.getNext() instanceof LineNumberNode || at.getNext() instanceof LabelNode)) {
+                    at = at.getNext();
+                }
+                code.insert(at, hook("interruptedChecked", "()V"));
+                changed = true;
+            }
         }
 
         /** A lambda body (or method-reference bridge) or a fork/join task's {@code compute}: may run on a worker. */
