@@ -178,6 +178,9 @@ public final class StressBench implements Callable<Integer> {
     }
 
     static String rate(double perSecond) {
-        return Double.isNaN(perSecond) ? "n/a" : String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
+        if (Double.isNaN(perSecond)) return "n/a";
+        if (perSecond >= 1e6) return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
+        if (perSecond >= 1e3) return String.format(Locale.ROOT, "%.1f k", perSecond / 1e3);
+        return String.format(Locale.ROOT, "%.0f", perSecond);
     }
 }
