@@ -112,8 +112,19 @@ public final class Stress {
         }
         List<String> warnings = new ArrayList<>(data.warnings());
         if (data.samples() == 0 && !data.interrupted()) warnings.add("no samples were counted: give the run more time");
+        int cpus = Runtime.getRuntime().availableProcessors();
+        double overlap = data.overlappedSamples() < 0 || data.samples() == 0 ? Double.NaN
+                : Math.min(1.0, (double) data.overlappedSamples() / data.samples());
+        if (cpus < 2) {
+            warnings.add("this JVM has one CPU: the actors never run at the same moment, so outcomes that need them"
+                    + " to overlap cannot show");
+        } else if (!Double.isNaN(overlap) && overlap < StressResult.BUSY_OVERLAP) {
+            warnings.add(String.format(Locale.ROOT, "the actors ran at the same moment in only %s of the samples:"
+                    + " too rarely for outcomes that need them to overlap", StressResult.percent(overlap)));
+        }
         return new StressResult(model.name(), "embedded", model.description(), new ArrayList<>(rows.values()),
-                data.samples(), Duration.ofNanos(data.measuredNanos()), data.interrupted(), warnings, seed, first);
+                data.samples(), Duration.ofNanos(data.measuredNanos()), data.interrupted(), warnings, seed, first,
+                overlap, cpus);
     }
 
     /** Two results next to each other, e.g. the embedded run and the jcstress deep run of the same test. */

@@ -41,6 +41,11 @@ public final class StressResult implements Displayable {
     private final List<String> warnings;
     private final long seed;
     private final Map<String, Duration> firstSeen;
+    private final double overlap;
+    private final int cpus;
+
+    /** Below this share of samples with the actors running at the same moment, a run counts as starved. */
+    public static final double BUSY_OVERLAP = 0.2;
 
     /**
      * A result from its parts; rows are sorted by outcome id.
@@ -51,6 +56,25 @@ public final class StressResult implements Displayable {
     public StressResult(String name, String source, String description, List<OutcomeCount> outcomes, long samples,
                         Duration wallTime, boolean interrupted, List<String> warnings, long seed,
                         Map<String, Duration> firstSeen) {
+        this(name, source, description, outcomes, samples, wallTime, interrupted, warnings, seed, firstSeen, Double.NaN,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A result from its parts, with how often the actors overlapped.
+     *
+     * @param overlap share of the samples during which at least two actors ran at the same moment (0 to 1), or
+     *                NaN when not measured
+     * @param cpus processors the JVM had ({@link Runtime#availableProcessors()})
+     */
+    public StressResult(String name, String source, String description, List<OutcomeCount> outcomes, long samples,
+                        Duration wallTime, boolean interrupted, List<String> warnings, long seed,
+                        Map<String, Duration> firstSeen, double overlap, int cpus) {
+        if (!Double.isNaN(overlap) && (overlap < 0 || overlap > 1)) {
+            throw new IllegalArgumentException("overlap must be between 0 and 1: " + overlap);
+        }
+        this.overlap = overlap;
+        this.cpus = cpus;
         this.name = name;
         this.source = source;
         this.description = description == null ? "" : description;
@@ -68,7 +92,7 @@ public final class StressResult implements Displayable {
     /** The same result under another name. */
     public StressResult renamed(String newName) {
         return new StressResult(newName, source, description, outcomes, samples, wallTime, interrupted, warnings, seed,
-                firstSeen);
+                firstSeen, overlap, cpus);
     }
 
     /** Orders ids like "0, 10" after "0, 9": numeric parts compare as numbers. */
@@ -140,6 +164,78 @@ public final class StressResult implements Displayable {
         double s = wallTime.toNanos() / 1e9;
         long n = outcomes.stream().filter(OutcomeCount::isInteresting).mapToLong(OutcomeCount::count).sum();
         return s <= 0 ? 0 : n / s;
+    }
+
+    /** Samples per second of wall time that ended in this outcome. */
+    public double perSecond(String id) {
+        double s = wallTime.toNanos() / 1e9;
+        return s <= 0 ? 0 : count(id) / s;
+    }
+
+    /**
+     * Share of the counted samples during which at least two actors ran at the same moment (0 to 1); empty when
+     * not measured (a jcstress run, or a test with one actor).
+     */
+    public java.util.OptionalDouble overlap() {
+        return Double.isNaN(overlap) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(overlap);
+    }
+
+    /** Processors the JVM had during the run. */
+    public int cpus() {
+        return cpus;
+    }
+
+    /**
+     * Whether the actors could not have raced often enough to show much: one CPU, or less than
+     * {@link #BUSY_OVERLAP} of the samples overlapped.
+     */
+    public boolean starved() {
+        return cpus < 2 || (!Double.isNaN(overlap) && overlap < BUSY_OVERLAP);
+    }
+
+    /**
+     * One sentence, from this run's numbers, on whether the actors ran at the same moment and what that means for
+     * an outcome that needs them to: e.g. "Your machine was busy: the two threads ran at the same moment in only
+     * 3% of the 2,000,000 samples, too rarely to see `0, 0`."
+     */
+    public String overlapSentence(String outcome) {
+        String who = actorWords();
+        if (cpus < 2) {
+            return String.format(Locale.ROOT, "This JVM has one CPU (`Runtime.availableProcessors()` is %d): %s take "
+                    + "turns and never run at the same moment, so `%s` cannot show here however long the run; "
+                    + "a machine with two or more cores is needed to see it.", cpus, who, outcome);
+        }
+        if (Double.isNaN(overlap)) {
+            return String.format(Locale.ROOT, "How often %s ran at the same moment was not measured in this run (%s).",
+                    who, source);
+        }
+        String share = percent(overlap);
+        if (seen(outcome)) {
+            return String.format(Locale.ROOT, "%s ran at the same moment in %s of the %,d samples, and `%s` came up "
+                    + "%,d times.", capital(who), share, samples, outcome, count(outcome));
+        }
+        if (overlap < BUSY_OVERLAP) {
+            return String.format(Locale.ROOT, "Your machine was busy: %s ran at the same moment in only %s of the "
+                    + "%,d samples, too rarely to see `%s`.", who, share, samples, outcome);
+        }
+        return String.format(Locale.ROOT, "%s ran at the same moment in %s of the %,d samples, yet `%s` was not "
+                + "seen in any of them.", capital(who), share, samples, outcome);
+    }
+
+    private static String actorWords() {
+        return "the actor threads";
+    }
+
+    private static String capital(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A share as a percentage a reader can take in: "0%", "0.04%", "3%", "87%". */
+    static String percent(double share) {
+        double p = 100 * share;
+        if (p == 0) return "0%";
+        if (p < 1) return String.format(Locale.ROOT, "%.2g%%", p);
+        return String.format(Locale.ROOT, "%.0f%%", p);
     }
 
     /** The worst thing counted. */
@@ -223,6 +319,10 @@ public final class StressResult implements Displayable {
         double ips = interestingPerSecond();
         if (ips > 0) out.append(String.format(Locale.ROOT, " (%s interesting outcomes/s)", rate(ips)));
         out.append('\n');
+        if (!Double.isNaN(overlap)) {
+            out.append(String.format(Locale.ROOT, "actors ran at the same moment in %s of the samples; %d CPUs%n",
+                    percent(overlap), cpus));
+        }
         for (String w2 : warnings) out.append("warning: ").append(w2).append('\n');
         return out.toString();
     }
@@ -246,7 +346,10 @@ public final class StressResult implements Displayable {
                 .append(Tables.escape(verdict().words())).append("</b>; ")
                 .append(String.format(Locale.ROOT, "%,d samples in %.2f s (%s samples/s)", samples,
                         wallTime.toNanos() / 1e9, rate(samplesPerSecond())))
-                .append(interrupted ? "; interrupted" : "").append("</p>");
+                .append(interrupted ? "; interrupted" : "")
+                .append(Double.isNaN(overlap) ? "" : "; actors ran at the same moment in " + percent(overlap)
+                        + " of the samples")
+                .append("</p>");
         if (!description.isBlank()) out.append("<p>").append(Tables.escape(description)).append("</p>");
         out.append("<img src=\"data:image/png;base64,").append(png64).append("\" alt=\"outcome counts\"/>");
         out.append(Tables.html(table()));

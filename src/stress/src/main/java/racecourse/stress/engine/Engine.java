@@ -37,9 +37,14 @@ public final class Engine {
     public record Row(String id, long count, long warmupCount, long firstSeenNanos) {
     }
 
-    /** What a run counted. */
+    /**
+     * What a run counted.
+     *
+     * @param overlappedSamples counted samples during which at least two actors ran at the same moment
+     *                          ({@link Overlap}); -1 when the test has fewer than two actors
+     */
     public record RunData(List<Row> rows, long samples, long warmupSamples, long measuredNanos, long totalNanos,
-                          boolean interrupted, int threads, List<String> warnings) {
+                          boolean interrupted, int threads, List<String> warnings, long overlappedSamples) {
     }
 
     private static final RuntimeException ABORT = new RuntimeException("run aborted", null, false, false) {
@@ -108,6 +113,7 @@ public final class Engine {
         final FillLoop fill;
         final Object[] states;
         final Object[] results;
+        final long[][] stamps;
         final Worker[] workers;
         final AtomicLong arrived = new AtomicLong();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -122,6 +128,8 @@ public final class Engine {
         long startNanos;
         long measuredStart;
         long endNanos;
+        // Written by worker 0 only, between the end of a batch and the next checkpoint; read after all finished.
+        long overlapped;
 
         Run(TestModel model, Settings settings) {
             this.model = model;
@@ -133,6 +141,7 @@ public final class Engine {
             int capacity = (int) Math.min(Integer.MAX_VALUE - 8, settings.batchSize() * 1.25 + 1);
             this.states = new Object[capacity];
             this.results = new Object[capacity];
+            this.stamps = new long[actors.length][Overlap.chunks(capacity) + 1];
             this.workers = new Worker[threads];
             for (int w = 0; w < threads; w++) workers[w] = new Worker(w, model, settings.watched());
             this.finished = new CountDownLatch(threads);
@@ -241,7 +250,8 @@ public final class Engine {
                         + " other work competes with them, so expect fewer samples and less overlap", 100.0 * cpu / wall));
             }
             long measured = measuredStart < 0 ? 0 : Math.max(0, end - measuredStart);
-            return new RunData(list, samples, warm, measured, end - startNanos, interrupted, threads, warnings);
+            return new RunData(list, samples, warm, measured, end - startNanos, interrupted, threads, warnings,
+                    actors.length < 2 ? -1 : overlapped);
         }
 
         private void work(Worker me) {
@@ -257,9 +267,10 @@ public final class Engine {
                     boolean warm = warmRound;
                     long t0 = System.nanoTime();
                     int count = assign(round, me.index, mine);
-                    for (int k = 0; k < count; k++) actors[mine[k]].run(states, results, 0, n);
+                    for (int k = 0; k < count; k++) runStamped(mine[k], n);
                     me.busyNanos += System.nanoTime() - t0;
                     await(me);
+                    if (me.index == 0 && !warm && actors.length > 1) overlapped += Overlap.overlappedSamples(stamps, n);
                     int lo = share(me.index, n), hi = share(me.index + 1, n);
                     if (arbiter != null) arbiter.run(states, results, lo, hi);
                     long c = me.table.count(results, lo, hi, warm);
@@ -290,6 +301,18 @@ public final class Engine {
                 if (cpu0 >= 0 && cpu1 >= 0) me.cpuNanos = cpu1 - cpu0;
                 finished.countDown();
             }
+        }
+
+        /** Runs one actor over the batch in chunks, stamping the clock before each chunk and after the last. */
+        private void runStamped(int actor, int n) {
+            BatchLoop loop = actors[actor];
+            long[] mine = stamps[actor];
+            int c = 0;
+            for (int lo = 0; lo < n; lo += Overlap.CHUNK) {
+                mine[c++] = System.nanoTime();
+                loop.run(states, results, lo, Math.min(n, lo + Overlap.CHUNK));
+            }
+            mine[c] = System.nanoTime();
         }
 
         /** Worker 0 decides, between batches, whether the next batch runs and whether it is warm-up. */
