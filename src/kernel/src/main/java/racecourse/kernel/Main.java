@@ -76,8 +76,12 @@ public final class Main {
         CompletableFuture<RacecourseKernel.Cells> cells = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("racecourse-jshell-start").start(() -> {
             try {
-                cells.complete(buildCells(config));
+                RacecourseKernel.Cells built = buildCells(config);
+                cells.complete(built);
                 trace("JShell ready");
+                // while the kernel connects and waits for its first cell, bring the default imports into scope
+                built.session().importDefaultsUntilFirstCell();
+                trace("default imports done or first cell arrived");
             } catch (Throwable t) {
                 cells.completeExceptionally(t);
             }

@@ -36,8 +36,9 @@ public final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
-    private List<String> pendingImports; // guarded by importLock; empty once the default imports are in scope
+    private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
     private boolean firstCellSeen; // guarded by importLock
+    private volatile boolean cellArrived;
     private volatile CellRun run;
 
     /**
@@ -59,25 +60,47 @@ public final class JShellSession implements AutoCloseable {
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
         this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
-        this.pendingImports = concat(DEFAULT_IMPORTS, extraImports);
+        this.pendingImports = new java.util.ArrayDeque<>(concat(DEFAULT_IMPORTS, extraImports));
     }
 
     /** Brings the default imports into scope, if they are not yet; an import that does not resolve is skipped. */
     public void importDefaults() {
         synchronized (importLock) {
-            for (String name : pendingImports) {
-                for (SnippetEvent e : shell.eval("import " + name + ";")) {
-                    if (e.status() == Snippet.Status.REJECTED) {
-                        System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
-                    }
-                }
+            while (!pendingImports.isEmpty()) importOne(pendingImports.removeFirst());
+        }
+    }
+
+    /**
+     * Brings default imports into scope one at a time until all are there or the first cell arrives, whichever
+     * comes first; for the start-up thread, while the kernel connects. After it returns it never touches JShell.
+     */
+    public void importDefaultsUntilFirstCell() {
+        while (true) {
+            synchronized (importLock) {
+                if (cellArrived || pendingImports.isEmpty()) return;
+                importOne(pendingImports.removeFirst());
             }
-            pendingImports = List.of();
+        }
+    }
+
+    /** How many default imports are not in scope yet. */
+    int pendingImportCount() {
+        synchronized (importLock) {
+            return pendingImports.size();
+        }
+    }
+
+    private void importOne(String name) { // called with importLock held
+        for (SnippetEvent e : shell.eval("import " + name + ";")) {
+            if (e.status() == Snippet.Status.REJECTED) {
+                System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
+            }
         }
     }
 
     /** True for the first cell only, while the default imports are still pending: it may run without them. */
     private boolean mayTryWithoutImports() {
+        cellArrived = true; // the start-up importer stops before its next import; the lock waits out the current one
         synchronized (importLock) {
             boolean first = !firstCellSeen && !pendingImports.isEmpty();
             firstCellSeen = true;
@@ -237,6 +260,12 @@ public final class JShellSession implements AutoCloseable {
 
     /** Jupyter's is_complete answer: "complete", "invalid", "unknown" or the indent for the next line. */
     public String isComplete(String code) {
+        synchronized (importLock) { // never alongside the start-up importer's use of JShell
+            return isCompleteUnlocked(code);
+        }
+    }
+
+    private String isCompleteUnlocked(String code) {
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);

@@ -68,4 +68,33 @@ class LazyImportTests {
         });
         assertEquals(0, value);
     }
+
+    @Test
+    void theStartUpImporterBringsEveryImportWhenNoCellComes() {
+        int left = withSession(s -> {
+            s.importDefaultsUntilFirstCell();
+            return s.pendingImportCount();
+        });
+        assertEquals(0, left);
+    }
+
+    @Test
+    void aCellArrivingWhileTheStartUpImporterRunsGetsTheImportsAndStopsIt() throws Exception {
+        try (JShellSession s = new JShellSession(List.of(), List.of())) {
+            int all = s.pendingImportCount();
+            Thread importer = Thread.ofPlatform().name("importer").start(s::importDefaultsUntilFirstCell);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (s.pendingImportCount() == all) { // wait until the importer is under way
+                assertTrue(System.nanoTime() < deadline, "the importer never started");
+                Thread.onSpinWait();
+            }
+            Object value = assertInstanceOf(CellResult.Value.class,
+                    eval(s, "new ConcurrentHashMap<String, Integer>(Map.of(\"a\", 1)).size()", 1)).value();
+            assertEquals(1, value);
+            importer.join(60_000);
+            assertTrue(!importer.isAlive(), "the importer did not stop");
+            assertEquals(0, s.pendingImportCount());
+            assertEquals(3, assertInstanceOf(CellResult.Value.class, eval(s, "new TreeSet<>(Set.of(3, 1, 2)).last()", 2)).value());
+        }
+    }
 }
