@@ -37,15 +37,14 @@ public final class JShellSession implements AutoCloseable {
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
-    private boolean firstCellSeen; // guarded by importLock
     private volatile boolean cellArrived;
     private volatile CellRun run;
 
     /**
-     * Starts JShell with the course library on its class path. The default imports come into scope lazily, to
-     * start faster: the first cell is tried without them and, only if a snippet of it needs a name they provide
-     * (it is rejected, or defined with unresolved names, so nothing of it ran), they are added and that snippet
-     * is evaluated again. Every later cell, completion and documentation request has them from the start.
+     * Starts JShell with the course library on its class path. The default imports come into scope while the kernel
+     * connects ({@link #importDefaultsUntilFirstCell}); the first cell, completion or documentation request waits
+     * for the rest. They must all be in scope before any cell defines anything: an import added later makes JShell
+     * redefine the snippets it touches, which resets their variables.
      *
      * @param classpath jars the cells compile and run against
      * @param extraImports imports added to {@link #DEFAULT_IMPORTS} (for example, packages that exist only in
@@ -98,29 +97,6 @@ public final class JShellSession implements AutoCloseable {
         }
     }
 
-    /** True for the first cell only, while the default imports are still pending: it may run without them. */
-    private boolean mayTryWithoutImports() {
-        cellArrived = true; // the start-up importer stops before its next import; the lock waits out the current one
-        synchronized (importLock) {
-            boolean first = !firstCellSeen && !pendingImports.isEmpty();
-            firstCellSeen = true;
-            return first;
-        }
-    }
-
-    /** Whether a snippet failed or was left incomplete in a way the default imports may cure (nothing of it ran). */
-    private static boolean mayNeedImports(List<SnippetEvent> events) {
-        for (SnippetEvent e : events) {
-            if (e.causeSnippet() != null) continue;
-            Snippet.Status status = e.status();
-            if (status == Snippet.Status.REJECTED || status == Snippet.Status.RECOVERABLE_DEFINED
-                    || status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -135,8 +111,8 @@ public final class JShellSession implements AutoCloseable {
     /** Evaluates a cell's Java code for {@code cell}, which must be the run the current thread belongs to. */
     public CellResult evaluate(String code, CellRun cell) {
         this.run = cell;
-        boolean withoutImports = mayTryWithoutImports();
-        if (!withoutImports) importDefaults();
+        cellArrived = true; // the start-up importer stops before its next import; the lock waits out the current one
+        importDefaults();
         String remaining = code;
         int consumed = 0;
         CellResult result = new CellResult.Nothing();
@@ -156,12 +132,6 @@ public final class JShellSession implements AutoCloseable {
             int firstLine = lineOf(code, consumed + leadingSpace(remaining)); // stack traces count from its first code line
             cell.clearLast();
             List<SnippetEvent> events = shell.eval(source);
-            if (withoutImports && mayNeedImports(events)) {
-                withoutImports = false;
-                importDefaults();
-                cell.clearLast();
-                events = shell.eval(source);
-            }
             CellResult failure = check(events, code, start, firstLine, cell);
             if (failure != null) return failure;
             if (cell.stopRequested()) return stopped(cell);

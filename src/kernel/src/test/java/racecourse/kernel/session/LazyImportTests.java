@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import racecourse.kernel.execution.CellRun;
 
-/** The default imports come lazily: whatever the first cell is, it sees them when it needs them, and runs once. */
+/** The default imports come while the kernel connects; every cell, the first included, runs with all of them, once. */
 class LazyImportTests {
     private static CellResult eval(JShellSession session, String code, int count) {
         CellRun run = new CellRun(null, count);
