@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 
 /**
  * The "zero cost and zero effect while dormant" check of {@code racecourse bench race}: lesson 04's lock loop
@@ -149,16 +152,16 @@ final class KernelCheck {
         }
     }
 
-    private static String java(List<String> options, List<String> program) throws IOException, InterruptedException {
+    private static String java(List<String> options, List<String> program) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(ChildJvm.javaCommand());
         cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(program);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() > 1) {
+        ProcessResult result = ProcessRunner.of(cmd).mergeStderr().timeout(Duration.ofMinutes(10)).run();
+        String output = result.out();
+        if (result.timedOut() || result.exitCode() > 1) {
             throw new IllegalStateException("'" + String.join(" ", program) + "' failed:\n" + output);
         }
         return output;
