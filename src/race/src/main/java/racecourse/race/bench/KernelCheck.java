@@ -1,8 +1,5 @@
 package racecourse.race.bench;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.time.Duration;
+import racecourse.json.Json;
 import racecourse.process.ChildJvm;
 import racecourse.process.ProcessResult;
 import racecourse.process.ProcessRunner;
@@ -137,14 +136,15 @@ final class KernelCheck {
         Path json = Files.createTempFile("racecourse-sb", ".json");
         try {
             java(options, List.of(CLI, "stress", STRESS_TEST, "--time", stressTime, "--json", json.toString()));
-            JsonElement root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8));
-            JsonObject test = root.getAsJsonObject().getAsJsonArray("tests").get(0).getAsJsonObject();
+            Map<String, Object> root = Json.parseObject(Files.readString(json, StandardCharsets.UTF_8));
+            Map<?, ?> test = (Map<?, ?>) ((List<?>) root.get("tests")).getFirst();
             long total = 0;
             long zz = 0;
-            for (JsonElement o : test.getAsJsonArray("outcomes")) {
-                long c = o.getAsJsonObject().get("count").getAsLong();
+            for (Object o : (List<?>) test.get("outcomes")) {
+                Map<?, ?> outcome = (Map<?, ?>) o;
+                long c = ((Number) outcome.get("count")).longValue();
                 total += c;
-                if (o.getAsJsonObject().get("id").getAsString().equals("0, 0")) zz += c;
+                if ("0, 0".equals(outcome.get("id"))) zz += c;
             }
             return total == 0 ? 0 : (double) zz / total;
         } finally {
