@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 
 /**
  * The in-process API as a kernel uses it: a JVM started with the dormant agent runs {@code Race.check}
@@ -23,14 +23,12 @@ class RaceApiTests {
 
     @BeforeAll
     static void runDriver() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
-        Process p = new ProcessBuilder(java, "-javaagent:" + Agents.agentJar(), "-cp", cp, "demo.DriverMain")
-                .redirectErrorStream(true).start();
-        byte[] all = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the driver finishes");
-        output = new String(all, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
+        ProcessResult result = ProcessRunner.of(ChildJvm.javaCommand(), "-javaagent:" + Agents.agentJar(), "-cp",
+                System.getProperty("java.class.path"), "demo.DriverMain").mergeStderr()
+                .timeout(Duration.ofSeconds(60)).run();
+        output = result.out();
+        assertFalse(result.timedOut(), "the driver finishes");
+        assertEquals(0, result.exitCode(), output);
     }
 
     private static String line(String tag) {

@@ -24,7 +24,7 @@ public final class DetectorRun {
     public static final int RACES_FOUND = 66;
 
     private static final String SEPARATOR = "==================";
-    private static final Pattern ACCESS = Pattern.compile("(?m)^(?:Read|Write) at (\\S+) by thread");
+    private static final Pattern ACCESS = Pattern.compile("(?m)^(?:Read|Write) at (\\S+) by (?:thread|pool task)");
 
     private DetectorRun() {
     }

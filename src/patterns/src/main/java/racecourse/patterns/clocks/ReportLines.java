@@ -19,8 +19,12 @@ public final class ReportLines {
     public record Line(String line, String meaning) {
     }
 
-    private static final Pattern ACCESS = Pattern.compile("^(Previous )?(?i:(read|write)) at (\\S+) by thread \"([^\"]*)\".*");
-    private static final Pattern CREATED = Pattern.compile("^Thread \"([^\"]*)\".* created at:.*");
+    // a side is done by a thread, `by thread "name" (#id)`, or by a pool task, `by pool task (run by thread "name" (#id))`
+    private static final Pattern ACCESS = Pattern.compile(
+            "^(Previous )?(?i:(read|write)) at (\\S+) by (pool task \\(run by )?thread \"([^\"]*)\".*");
+    private static final Pattern CREATED = Pattern.compile(
+            "^(?:Thread|Pool task \\(run by thread) \"([^\"]*)\".* (created|submitted) at:.*");
+    private static final Pattern FOLDED = Pattern.compile("^… \\d+ JDK frames?$");
 
     private ReportLines() {
     }
@@ -40,23 +44,34 @@ public final class ReportLines {
                 meaning = "one race: two accesses to one variable, at least one a write, that nothing orders";
             } else if (access.matches()) {
                 String op = access.group(2).toLowerCase();
+                String who = access.group(4) == null ? "thread " + access.group(5)
+                        : "a pool task run by thread " + access.group(5);
                 section = "access";
                 firstFrame = true;
                 meaning = access.group(1) == null
-                        ? "the access that raced: a " + op + " of " + access.group(3) + " by thread "
-                                + access.group(4) + "; its stack follows, innermost call first"
-                        : "the earlier access it conflicts with: a " + op + " of the same variable by thread "
-                                + access.group(4) + ", with no happens-before edge between the two";
+                        ? "the access that raced: a " + op + " of " + access.group(3) + " by " + who
+                                + "; its stack follows, innermost call first"
+                        : "the earlier access it conflicts with: a " + op + " of the same variable by " + who
+                                + ", with no happens-before edge between the two";
             } else if (created.matches()) {
-                section = "created";
+                boolean task = created.group(2).equals("submitted");
+                section = task ? "submitted" : "created";
                 firstFrame = true;
-                meaning = "where thread " + created.group(1) + " was started; its stack follows";
+                meaning = task
+                        ? "where the pool task run by thread " + created.group(1) + " was handed to its pool; its"
+                                + " stack follows"
+                        : "where thread " + created.group(1) + " was started; its stack follows";
             } else if (line.startsWith("Found ")) {
                 meaning = "the summary: how many distinct races (pairs of code locations) the run had";
+            } else if (FOLDED.matcher(line).matches()) {
+                meaning = "calls inside the JDK, folded into one line";
             } else if (firstFrame) {
                 firstFrame = false;
-                meaning = section.equals("created") ? "the call that started the thread"
-                        : "the line that made the access: start reading here";
+                meaning = switch (section) {
+                    case "created" -> "the call that started the thread";
+                    case "submitted" -> "the call that submitted the task";
+                    default -> "the line that made the access: start reading here";
+                };
             } else {
                 meaning = line.startsWith("java.lang.Thread.run") ? "the bottom of the thread's stack"
                         : "called from here";

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +63,28 @@ class DetectorRunTests {
         assertTrue(lines.get(1).meaning().contains("a write of Pair.left by thread one"), lines.get(1).meaning());
         assertTrue(lines.get(2).meaning().contains("start reading here"), lines.get(2).meaning());
         assertTrue(lines.get(3).meaning().contains("a read of the same variable by thread two"), lines.get(3).meaning());
+    }
+
+    @Test
+    void readsAReportWhoseSidesArePoolTasks() throws IOException {
+        // captured from `racecourse race` on two executor tasks that increment one plain field
+        String err;
+        try (InputStream in = DetectorRunTests.class.getResourceAsStream("pool-task-report.txt")) {
+            err = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(List.of("ExecutorRacy.hits"), List.copyOf(DetectorRun.variables(err)));
+        assertEquals("1 data race(s) on ExecutorRacy.hits",
+                DetectorRun.verdict(ProcessResult.of(DetectorRun.RACES_FOUND, "", err, Duration.ofSeconds(1))));
+        List<ReportLines.Line> lines = ReportLines.explain(DetectorRun.reports(err).getFirst());
+        List<String> meanings = lines.stream().map(ReportLines.Line::meaning).toList();
+        assertTrue(meanings.get(1).contains("a read of ExecutorRacy.hits by a pool task run by thread pool-1-thread-2"),
+                meanings.get(1));
+        assertTrue(meanings.get(2).contains("start reading here"), meanings.get(2));
+        assertTrue(meanings.get(3).contains("folded"), meanings.get(3));
+        assertTrue(meanings.get(4).contains("a write of the same variable by a pool task run by thread pool-1-thread-1"),
+                meanings.get(4));
+        assertTrue(meanings.get(7).contains("where the pool task run by thread pool-1-thread-2 was handed to its pool"),
+                meanings.get(7));
+        assertEquals("the call that submitted the task", meanings.get(8));
     }
 }

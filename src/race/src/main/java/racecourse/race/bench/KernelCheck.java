@@ -1,8 +1,5 @@
 package racecourse.race.bench;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.time.Duration;
+import racecourse.json.Json;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 
 /**
  * The "zero cost and zero effect while dormant" check of {@code racecourse bench race}: lesson 04's lock loop
@@ -134,14 +136,15 @@ final class KernelCheck {
         Path json = Files.createTempFile("racecourse-sb", ".json");
         try {
             java(options, List.of(CLI, "stress", STRESS_TEST, "--time", stressTime, "--json", json.toString()));
-            JsonElement root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8));
-            JsonObject test = root.getAsJsonObject().getAsJsonArray("tests").get(0).getAsJsonObject();
+            Map<String, Object> root = Json.parseObject(Files.readString(json, StandardCharsets.UTF_8));
+            Map<?, ?> test = (Map<?, ?>) ((List<?>) root.get("tests")).getFirst();
             long total = 0;
             long zz = 0;
-            for (JsonElement o : test.getAsJsonArray("outcomes")) {
-                long c = o.getAsJsonObject().get("count").getAsLong();
+            for (Object o : (List<?>) test.get("outcomes")) {
+                Map<?, ?> outcome = (Map<?, ?>) o;
+                long c = ((Number) outcome.get("count")).longValue();
                 total += c;
-                if (o.getAsJsonObject().get("id").getAsString().equals("0, 0")) zz += c;
+                if ("0, 0".equals(outcome.get("id"))) zz += c;
             }
             return total == 0 ? 0 : (double) zz / total;
         } finally {
@@ -149,16 +152,16 @@ final class KernelCheck {
         }
     }
 
-    private static String java(List<String> options, List<String> program) throws IOException, InterruptedException {
+    private static String java(List<String> options, List<String> program) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(ChildJvm.javaCommand());
         cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(program);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() > 1) {
+        ProcessResult result = ProcessRunner.of(cmd).mergeStderr().timeout(Duration.ofMinutes(10)).run();
+        String output = result.out();
+        if (result.timedOut() || result.exitCode() > 1) {
             throw new IllegalStateException("'" + String.join(" ", program) + "' failed:\n" + output);
         }
         return output;

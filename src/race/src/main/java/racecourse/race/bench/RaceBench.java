@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racecourse.race.Agents;
@@ -122,20 +124,16 @@ public final class RaceBench implements Callable<Integer> {
         return 0;
     }
 
-    private Sample run(String name, String agent) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heap);
+    private Sample run(String name, String agent) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + heap);
         if (agent != null) {
-            cmd.add(agent);
+            options.add(agent);
         }
-        cmd.add("-cp");
-        cmd.add(classPath());
-        cmd.add(Workloads.class.getName());
-        cmd.add(name);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        ProcessResult result = ChildJvm.of(Workloads.class.getName()).classPath(List.of(classPath()))
+                .jvmOptions(options).args(List.of(name)).timeout(Duration.ofMinutes(10)).runner().mergeStderr().run();
+        String output = result.out();
+        if (!result.ok()) {
             throw new IllegalStateException("workload " + name + " failed:\n" + output);
         }
         if (agent != null && output.contains("DATA RACE")) {

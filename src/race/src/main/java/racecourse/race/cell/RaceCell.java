@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import racecourse.files.FileTrees;
+import racecourse.process.ChildJvm;
 import racecourse.race.Agents;
 
 /**
@@ -62,11 +62,13 @@ public final class RaceCell {
             Path text = work.resolve("report.txt");
             Files.writeString(cell, body, StandardCharsets.UTF_8);
             Files.write(importFile, imports, StandardCharsets.UTF_8);
-            List<String> cmd = new ArrayList<>(List.of(java(), "--enable-preview",
+            List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaCommand(), "--enable-preview",
                     "-javaagent:" + Agents.agentJar().toAbsolutePath() + "=json=" + json + ",text=" + text
                             + ",exclude=" + TOOL_PREFIXES,
                     "-cp", String.join(File.pathSeparator, classPath), CellMain.class.getName(),
                     cell.toString(), importFile.toString(), value.toString()));
+            // ProcessBuilder here, not ProcessRunner: the cell is ended when the kernel's stop flag turns true,
+            // which the runner cannot poll
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
             p.getOutputStream().close();
@@ -91,7 +93,7 @@ public final class RaceCell {
             }
             return new Result(p.exitValue(), shown, report.strip(), races, complete);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -100,19 +102,6 @@ public final class RaceCell {
             for (String line; (line = r.readLine()) != null; ) output.accept(line);
         } catch (IOException e) {
             // the child ended
-        }
-    }
-
-    /** The java launcher of this JVM. */
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover temporary folder is harmless
         }
     }
 }

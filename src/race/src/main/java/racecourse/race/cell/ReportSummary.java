@@ -1,9 +1,7 @@
 package racecourse.race.cell;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
+import java.util.Map;
+import racecourse.json.Json;
 
 /**
  * The two facts a caller needs from the agent's JSON report: how many races, and whether the report was closed
@@ -13,16 +11,14 @@ import com.google.gson.JsonSyntaxException;
  * @param complete whether the program ended normally and the agent closed the report
  */
 public record ReportSummary(int count, boolean complete) {
-    /** Reads a report; a file that is not a report reads as zero races, incomplete. */
+    /** Reads a report; a file that is not a report (or was cut short) reads as zero races, incomplete. */
     public static ReportSummary read(String json) {
         try {
-            JsonElement e = JsonParser.parseString(json);
-            if (!e.isJsonObject()) return new ReportSummary(0, false);
-            JsonObject o = e.getAsJsonObject();
-            int count = o.has("count") ? o.get("count").getAsInt() : 0;
-            boolean complete = o.has("complete") && o.get("complete").getAsBoolean();
+            if (!(Json.parse(json) instanceof Map<?, ?> o)) return new ReportSummary(0, false);
+            int count = o.get("count") instanceof Number n ? n.intValue() : 0;
+            boolean complete = Boolean.TRUE.equals(o.get("complete"));
             return new ReportSummary(count, complete);
-        } catch (JsonSyntaxException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
+        } catch (Json.JsonException e) {
             return new ReportSummary(0, false);
         }
     }

@@ -7,20 +7,17 @@ import com.sun.source.util.JavacTask;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeoutException;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.ForwardingJavaFileObject;
@@ -29,8 +26,17 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import racecourse.commandline.ClassPathOption;
+import racecourse.commandline.Durations;
+import racecourse.commandline.ExitCodes;
+import racecourse.commandline.JsonOutputOption;
+import racecourse.files.FileTrees;
+import racecourse.process.ChildJvm;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 import racecourse.race.Agents;
 import racecourse.race.cell.ReportSummary;
 
@@ -38,33 +44,35 @@ import racecourse.race.cell.ReportSummary;
  * {@code racecourse race}: runs a program under the race detector in a child JVM and exits like Go's
  * race detector: 66 when a race was found, else with the program's own status. Not thread-safe (one run).
  */
-@Command(name = "race", mixinStandardHelpOptions = true,
-        description = {"Run a Java program with the race detector.",
-            "Exit status: 66 if a data race was found; 2 if the program does not compile; "
-                + "124 if --timeout ended it (and no race was found); otherwise the program's own status."})
+@Command(name = "race",
+        description = "Run a Java program with the race detector.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:no data race found and the program ended normally", ExitCodes.LINE_RACE,
+            ExitCodes.LINE_USAGE,
+            "124:--timeout ended the program and no race was found",
+            ExitCodes.LINE_CRASH,
+            "*:no race found: the program's own exit status"})
 public final class RaceCommand implements Callable<Integer> {
     /** Go's exit status for "the program raced". */
-    public static final int RACE_STATUS = 66;
+    public static final int RACE_STATUS = ExitCodes.RACE;
     /** Exit status when the program does not compile or the command is misused. */
-    public static final int USAGE_STATUS = 2;
+    public static final int USAGE_STATUS = ExitCodes.USAGE;
     /** Exit status when the timeout ended a program that did not race. */
     public static final int TIMEOUT_STATUS = 124;
 
+    @Mixin
+    ClassPathOption classPathOption = new ClassPathOption();
 
-    @Option(names = {"-cp", "--class-path"}, paramLabel = "CLASSPATH",
-            description = "Class path of the program (with a main class), or extra class path for a .java file.")
-    String classPath;
-
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the race report as JSON to OUT.")
-    Path json;
+    @Mixin
+    JsonOutputOption jsonOption = new JsonOutputOption();
 
     @Option(names = "--text", paramLabel = "OUT", description = "Write the race report as text to OUT.")
     Path text;
 
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "End the program after DURATION (e.g. 30s, 2m, 500ms; default: no limit), "
-                    + "printing its thread dump first.")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "End the program after DURATION (e.g. 30s, 1.5s, 2m, 500ms; default: no limit), "
+                    + "printing a short report of its threads first.")
+    Duration timeout;
 
     @Option(names = "--max-reports", paramLabel = "N", defaultValue = "100",
             description = "Report at most N races in full; count the rest (default: ${DEFAULT-VALUE}).")
@@ -111,12 +119,14 @@ public final class RaceCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        Duration limit = timeout == null ? null : parseDuration(timeout);
-        if (limit == null && timeout != null) {
-            err.println("racecourse race: bad --timeout '" + timeout + "' (use e.g. 30s, 2m, 500ms)");
+    public Integer call() throws IOException {
+        Duration limit = timeout;
+        if (limit != null && (limit.isZero() || limit.isNegative())) {
+            err.println("racecourse race: --timeout must be longer than zero");
             return USAGE_STATUS;
         }
+        String classPath = classPathOption.value();
+        Path json = jsonOption.file();
         Path work = Files.createTempDirectory("racecourse-race");
         try {
             String cp;
@@ -145,12 +155,11 @@ public final class RaceCommand implements Callable<Integer> {
             Path report = json != null ? json.toAbsolutePath() : work.resolve("report.json");
             return run(cp, mainClass, report, limit);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
-    private int run(String cp, String mainClass, Path report, Duration limit)
-            throws IOException, InterruptedException {
+    private int run(String cp, String mainClass, Path report, Duration limit) throws IOException {
         Path marker = report.resolveSibling(report.getFileName() + ".timeout");
         Files.deleteIfExists(marker);
         StringBuilder agent = new StringBuilder("-javaagent:").append(Agents.agentJar().toAbsolutePath())
@@ -160,7 +169,7 @@ public final class RaceCommand implements Callable<Integer> {
             agent.append(",text=").append(text.toAbsolutePath());
         }
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaExecutable());
+        cmd.add(ChildJvm.javaCommand());
         cmd.addAll(jvmOptions);
         cmd.add("--enable-preview");
         cmd.add(agent.toString());
@@ -168,33 +177,19 @@ public final class RaceCommand implements Callable<Integer> {
         cmd.add(cp);
         cmd.add(mainClass);
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
-        boolean inherit = out == System.out && err == System.err;
-        if (inherit) {
-            pb.inheritIO();
+        ProcessRunner runner = ProcessRunner.of(cmd).inheritStdin().killOnExit().outputCap(64 * 1024);
+        if (out == System.out && err == System.err) {
+            runner.inheritOutput();
+        } else {
+            runner.forwardOutput(out, err);
         }
-        Process p = pb.start();
-        List<Thread> pumps = inherit ? List.of()
-                : List.of(pump(p.getInputStream(), out), pump(p.getErrorStream(), err));
-        boolean timedOut = false;
-        if (limit == null) {
-            p.waitFor();
-        } else if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            timedOut = true;
-            err.println("racecourse race: the program did not finish within " + human(limit) + "; its threads:");
-            Files.createFile(marker);
-            // SIGTERM through the handle: Process.destroy() would also close our ends of the output pipes, and
-            // the agent's exit hook prints the short thread report, then the races, after it
-            p.toHandle().destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
+        if (limit != null) {
+            runner.timeout(limit).beforeKill(handle -> endWithThreadReport(handle, limit, marker));
         }
-        for (Thread t : pumps) {
-            t.join();
-        }
+        ProcessResult result = runner.run();
+        boolean timedOut = result.timedOut();
         Files.deleteIfExists(marker);
-        int status = p.exitValue();
+        int status = result.exitCode();
         int races = 0;
         boolean complete = false;
         if (Files.isRegularFile(report)) {
@@ -216,18 +211,25 @@ public final class RaceCommand implements Callable<Integer> {
         return timedOut ? TIMEOUT_STATUS : status;
     }
 
-    private static Thread pump(java.io.InputStream in, PrintStream to) {
-        return Thread.ofPlatform().daemon().name("race-output").start(() -> {
-            byte[] buf = new byte[8192];
-            try (in) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    to.write(buf, 0, n);
-                    to.flush();
-                }
-            } catch (IOException e) {
-                // the program ended
-            }
-        });
+    /**
+     * Ends a program that ran past its time so that it prints its short thread report: the marker file tells the
+     * agent's exit hook to print it, and SIGTERM through the handle (never a forcible kill first) runs that hook.
+     */
+    private void endWithThreadReport(ProcessHandle handle, Duration limit, Path marker) {
+        err.println("racecourse race: the program did not finish within " + human(limit) + "; its threads:");
+        try {
+            Files.createFile(marker);
+        } catch (IOException e) {
+            err.println("racecourse race: cannot ask for the thread report (" + e.getMessage() + ")");
+        }
+        handle.destroy();
+        try {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the runner kills the process tree next
+        }
     }
 
     /** Compiles a single-file program; returns its main class (the first top-level class) or null on errors. */
@@ -242,8 +244,8 @@ public final class RaceCommand implements Callable<Integer> {
             List<String> opts = new ArrayList<>(List.of("-d", classes.toString(), "--release",
                     Integer.toString(Runtime.version().feature()), "--enable-preview", "-Xlint:-preview", "-g",
                     "-proc:none", "-implicit:class"));
-            if (classPath != null) {
-                opts.addAll(List.of("-cp", classPath));
+            if (classPathOption.value() != null) {
+                opts.addAll(List.of("-cp", classPathOption.value()));
             }
             // like `java File.java`, accept a public class whose name differs from the file's
             List<JavaFileObject> units = new ArrayList<>();
@@ -316,48 +318,5 @@ public final class RaceCommand implements Callable<Integer> {
         if (s < 60 || s % 60 != 0) return s + " s";
         long m = s / 60;
         return m < 60 || m % 60 != 0 ? m + " min" : m / 60 + " h";
-    }
-
-    /** Parses 30s, 2m, 500ms, 1h or a bare number of seconds; returns null if malformed. */
-    static Duration parseDuration(String s) {
-        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(s.strip());
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
-    }
-
-    /** Returns the java launcher of the running JVM (a JDK 25), else JAVA_HOME's. */
-    static String javaExecutable() {
-        Path own = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (Files.isExecutable(own)) {
-            return own.toString();
-        }
-        String home = System.getenv("JAVA_HOME");
-        if (home != null && Files.isExecutable(Path.of(home, "bin", "java"))) {
-            return Path.of(home, "bin", "java").toString();
-        }
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary folder is harmless
-        }
     }
 }

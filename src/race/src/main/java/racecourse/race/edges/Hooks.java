@@ -192,19 +192,22 @@ public final class Hooks {
     }
 
     private static void element(Session s, Object array, int index, int siteId, boolean write) {
-        int length = java.lang.reflect.Array.getLength(array);
-        if (index < 0 || index >= length) {
-            return;
-        }
         ThreadState ts = state(s);
         if (ts.clinit > 0) {
             return;
         }
-        Shadow sh = shadow(s, ts, array, length);
-        int fid = -index - 1;
-        if (FastTrack.sameEpoch(sh, fid, write, ts.epoch)) {
+        Shadow sh = shadow(s, ts, array, ARRAY);
+        // an array's history has three longs per element and never changes size: this also checks the index
+        long[] st = sh.state();
+        long b = 3L * index;
+        if (index < 0 || b + 2 >= st.length) {
             return;
         }
+        long epoch = ts.epoch;
+        if (st[(int) b] == epoch || (!write && st[(int) b + 1] == epoch)) {
+            return;
+        }
+        int fid = -index - 1;
         Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
         ts.info.noteSite(siteId);
         if (c != null && s.log.isNew(siteId, c.previousSite())) {
@@ -221,6 +224,10 @@ public final class Hooks {
         }
     }
 
+    /** Passed to {@link #shadow} for an array: its history is sized from the array when first made. */
+    private static final int ARRAY = -2;
+
+    /** The history of {@code key}; {@code kind} is {@link #ARRAY} for an array, -1 for an object's fields. */
     private static Shadow shadow(Session s, ThreadState ts, Object key, int arrayLength) {
         if (key instanceof ShadowHolder h) {
             return held(s, h);
@@ -232,7 +239,9 @@ public final class Hooks {
         }
         e = s.shadows.find(key);
         if (e == null) {
-            e = s.shadows.entry(key, k -> arrayLength < 0 ? Shadow.forFields(s) : Shadow.forArray(s, arrayLength));
+            e = s.shadows.entry(key, k -> arrayLength == ARRAY
+                    ? Shadow.forArray(s, java.lang.reflect.Array.getLength(k))
+                    : Shadow.forFields(s));
         }
         ts.cache[i] = e;
         return e.value();

@@ -36,6 +36,11 @@ public final class Shadow {
         return new Shadow(session, null, new long[3 * length]);
     }
 
+    /** Returns the current slot array (three longs per variable), for the lock-free same-epoch check. */
+    public long[] state() {
+        return state;
+    }
+
     /** Returns the slot of field {@code fid} without adding it, or -1 (no lock needed). */
     int peekSlot(int fid) {
         int[] ids = this.ids;

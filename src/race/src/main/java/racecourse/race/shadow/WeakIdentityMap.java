@@ -8,7 +8,10 @@ import java.util.function.Function;
  * A map from object identity to a value that does not keep its keys alive, split in shards to spread
  * contention.
  *
- * <p>Thread-safe: each shard is guarded by its own monitor.
+ * <p>Entries whose keys died are dropped, with their values, by the next call of any method of the map (any shard),
+ * so that a dead object's history is freed promptly even when no new key arrives in its shard.
+ *
+ * <p>Thread-safe: each shard is guarded by its own monitor; the queue of dead keys is the JDK's (thread-safe).
  *
  * @param <V> value type
  */
@@ -17,11 +20,21 @@ public final class WeakIdentityMap<V> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final Shard<V>[] shards = new Shard[SHARDS];
+    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
 
     /** Creates an empty map. */
     public WeakIdentityMap() {
         for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new Shard<>();
+            shards[i] = new Shard<>(queue);
+        }
+    }
+
+    /** Drops every entry whose key died, whatever its shard (no shard lock is held when this runs). */
+    @SuppressWarnings("unchecked")
+    private void expunge() {
+        for (Object x; (x = queue.poll()) != null; ) {
+            Entry<V> dead = (Entry<V>) x;
+            shard(dead.hash).unlink(dead);
         }
     }
 
@@ -36,6 +49,7 @@ public final class WeakIdentityMap<V> {
 
     /** Returns the value for {@code key}, or null. */
     public V get(Object key) {
+        expunge();
         int h = spread(System.identityHashCode(key));
         return shard(h).get(key, h);
     }
@@ -45,36 +59,42 @@ public final class WeakIdentityMap<V> {
      * its key weakly, so a cache of entries does not keep keys alive.
      */
     public Entry<V> entry(Object key, Function<Object, ? extends V> make) {
+        expunge();
         int h = spread(System.identityHashCode(key));
         return shard(h).entry(key, h, make);
     }
 
     /** Returns the entry of {@code key}, or null. */
     public Entry<V> find(Object key) {
+        expunge();
         int h = spread(System.identityHashCode(key));
         return shard(h).find(key, h);
     }
 
     /** Returns the value for {@code key}, creating it with {@code make} if absent. */
     public V computeIfAbsent(Object key, Function<Object, ? extends V> make) {
+        expunge();
         int h = spread(System.identityHashCode(key));
         return shard(h).computeIfAbsent(key, h, make);
     }
 
     /** Associates {@code value} with {@code key}. */
     public void put(Object key, V value) {
+        expunge();
         int h = spread(System.identityHashCode(key));
         shard(h).put(key, h, value);
     }
 
     /** Removes and returns the value for {@code key}, or null. */
     public V remove(Object key) {
+        expunge();
         int h = spread(System.identityHashCode(key));
         return shard(h).remove(key, h);
     }
 
     /** Returns the number of live entries (approximate under concurrent change). */
     public int size() {
+        expunge();
         int n = 0;
         for (Shard<V> s : shards) {
             n += s.size();
@@ -102,13 +122,16 @@ public final class WeakIdentityMap<V> {
     }
 
     private static final class Shard<V> {
-        private final ReferenceQueue<Object> queue = new ReferenceQueue<>(); // guarded by this
+        private final ReferenceQueue<Object> queue;
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Entry<V>[] table = new Entry[16]; // guarded by this
         private int size; // guarded by this
 
+        Shard(ReferenceQueue<Object> queue) {
+            this.queue = queue;
+        }
+
         synchronized int size() {
-            expunge();
             return size;
         }
 
@@ -185,7 +208,6 @@ public final class WeakIdentityMap<V> {
         }
 
         private void insert(Object key, int h, V value) {
-            expunge();
             if (size >= table.length * 3 / 4) {
                 resize();
             }
@@ -210,25 +232,22 @@ public final class WeakIdentityMap<V> {
             table = t;
         }
 
-        @SuppressWarnings("unchecked")
-        private void expunge() {
-            for (Object x; (x = queue.poll()) != null; ) {
-                Entry<V> dead = (Entry<V>) x;
-                int i = (dead.hash >>> 6) & (table.length - 1);
-                Entry<V> prev = null;
-                for (Entry<V> e = table[i]; e != null; prev = e, e = e.next) {
-                    if (e == dead) {
-                        if (prev == null) {
-                            table[i] = e.next;
-                        } else {
-                            prev.next = e.next;
-                        }
-                        size--;
-                        break;
+        /** Removes an entry whose key died and drops its value. */
+        synchronized void unlink(Entry<V> dead) {
+            int i = (dead.hash >>> 6) & (table.length - 1);
+            Entry<V> prev = null;
+            for (Entry<V> e = table[i]; e != null; prev = e, e = e.next) {
+                if (e == dead) {
+                    if (prev == null) {
+                        table[i] = e.next;
+                    } else {
+                        prev.next = e.next;
                     }
+                    size--;
+                    break;
                 }
-                dead.value = null;
             }
+            dead.value = null;
         }
     }
 }

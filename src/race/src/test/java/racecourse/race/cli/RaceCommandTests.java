@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import racecourse.race.support.RaceRun;
@@ -109,11 +108,10 @@ class RaceCommandTests {
     }
 
     @Test
-    void durationsParse() {
-        assertEquals(Duration.ofSeconds(30), RaceCommand.parseDuration("30s"));
-        assertEquals(Duration.ofMinutes(2), RaceCommand.parseDuration("2m"));
-        assertEquals(Duration.ofMillis(500), RaceCommand.parseDuration("500ms"));
-        assertEquals(Duration.ofSeconds(7), RaceCommand.parseDuration("7"));
-        assertEquals(null, RaceCommand.parseDuration("soon"));
+    void aMalformedTimeoutIsAUsageErrorAndRunsNothing() throws IOException {
+        RaceRun r = RaceRun.of(List.of("--timeout", "soon", bad("Flood")));
+        assertEquals(2, r.status(), r::toString);
+        assertTrue(r.err().contains("'soon' is not a duration"), r::toString);
+        assertEquals(-1, r.count(), r::toString);
     }
 }
