@@ -24,6 +24,7 @@ final class KernelMagics {
     }
 
     static void registerAll(Magics magics) {
+        magics.register("explore", new racecourse.kernel.magic.explore.ExploreMagic(magics::addedClasspath));
         magics.register("race", (body, cell, evaluate) -> {
             List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
             classPath.addAll(magics.addedClasspath());

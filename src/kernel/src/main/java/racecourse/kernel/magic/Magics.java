@@ -22,6 +22,11 @@ public final class Magics {
     /** Runs a cell's body under a cell magic and returns what the cell shows. */
     public interface CellMagic {
         CellResult run(String body, CellRun cell, Function<String, CellResult> evaluate);
+
+        /** Runs a cell's body given the words after the magic's name on its first line (options). */
+        default CellResult run(String options, String body, CellRun cell, Function<String, CellResult> evaluate) {
+            return run(body, cell, evaluate);
+        }
     }
 
     private final JShellSession session;
@@ -53,7 +58,7 @@ public final class Magics {
             String name = header.split("\\s+")[0];
             CellMagic magic = cellMagics.get(name);
             if (magic == null) return unknown("%%" + name, cellMagics.keySet().stream().map(n -> "%%" + n).toList());
-            return magic.run(body, cell, text -> runLines(text, cell));
+            return magic.run(header.substring(name.length()).trim(), body, cell, text -> runLines(text, cell));
         }
         return runLines(code, cell);
     }
