@@ -16,21 +16,26 @@ import racecourse.race.cell.RaceCell;
 /**
  * Registers the magics that come from other parts of the course: the race detector's {@code %%race}. The kernel's
  * JVM never loads the detector; a {@code %%race} cell runs fresh in a child JVM under it, with the kernel's class
- * path (and what {@code %classpath}/{@code %jars} added) and the default imports, but nothing declared by earlier
- * cells. Not thread-safe: one cell at a time, like {@link Magics}.
+ * path (and what {@code %classpath}/{@code %jars} added), the default imports, and the imports, classes and methods
+ * that earlier cells declared (their variables and statements are not run again). Not thread-safe: one cell at a
+ * time, like {@link Magics}.
  */
 final class KernelMagics {
     private KernelMagics() {
     }
 
-    static void registerAll(Magics magics) {
+    static void registerAll(Magics magics, JShellSession session) {
         magics.register("explore", new racecourse.kernel.magic.explore.ExploreMagic(magics::addedClasspath));
         magics.register("race", (body, cell, evaluate) -> {
             List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
             classPath.addAll(magics.addedClasspath());
             RaceCell.Result r;
             try {
-                r = RaceCell.run(body, JShellSession.DEFAULT_IMPORTS, classPath, System.out::println, cell::stopRequested);
+                JShellSession.Declarations earlier = session.declarations();
+                List<String> imports = new ArrayList<>(JShellSession.DEFAULT_IMPORTS);
+                imports.addAll(earlier.imports());
+                String code = earlier.sources().isEmpty() ? body : String.join("\n", earlier.sources()) + "\n" + body;
+                r = RaceCell.run(code, imports, classPath, System.out::println, cell::stopRequested);
             } catch (IOException e) {
                 String message = "%%race could not start the detector's JVM: " + e.getMessage();
                 return new CellResult.Failure("RaceDetectorFailed", message, List.of(message));

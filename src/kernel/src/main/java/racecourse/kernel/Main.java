@@ -92,7 +92,7 @@ public final class Main {
     static RacecourseKernel.Cells buildCells(KernelConfig config) {
         JShellSession session = new JShellSession(config.cellClasspath(), List.of());
         Magics magics = new Magics(session);
-        KernelMagics.registerAll(magics);
+        KernelMagics.registerAll(magics, session);
         return new RacecourseKernel.Cells(session, magics);
     }
 

@@ -228,6 +228,31 @@ public final class JShellSession implements AutoCloseable {
         return errors.format(t);
     }
 
+    /**
+     * What a fresh JVM needs to compile code that uses earlier cells' declarations: the names of the active
+     * imports (with {@code static } in front of static ones) and the source of every valid class, interface,
+     * record, enum and method, in the order they were defined. Variables and statements are left out, because
+     * running them again would repeat their effects.
+     */
+    public record Declarations(List<String> imports, List<String> sources) {
+    }
+
+    /** The earlier cells' imports and declarations, for a cell that runs in another JVM ({@code %%race}). */
+    public Declarations declarations() {
+        synchronized (importLock) {
+            List<String> imports = shell.imports()
+                    .filter(i -> shell.status(i).isActive())
+                    .map(i -> (i.isStatic() ? "static " : "") + i.fullname())
+                    .toList();
+            List<String> sources = shell.snippets()
+                    .filter(sn -> sn.kind() == Snippet.Kind.TYPE_DECL || sn.kind() == Snippet.Kind.METHOD)
+                    .filter(sn -> shell.status(sn) == Snippet.Status.VALID)
+                    .map(Snippet::source)
+                    .toList();
+            return new Declarations(imports, sources);
+        }
+    }
+
     /** Jupyter's is_complete answer: "complete", "invalid", "unknown" or the indent for the next line. */
     public String isComplete(String code) {
         synchronized (importLock) { // never alongside the start-up importer's use of JShell

@@ -53,6 +53,21 @@ class LazyImportTests {
     }
 
     @Test
+    void aVariableKeepsItsValueWhenLaterCellsAddWildcardImports() {
+        List<java.nio.file.Path> course = java.util.Arrays.stream(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).map(java.nio.file.Path::of).toList();
+        try (JShellSession s = new JShellSession(course, List.of())) {
+            CellResult first = eval(s, "import racecourse.predict.*; var p = Prediction.choice(\"01\", \"q\", \"a\", \"a\", \"b\");", 1);
+            assertTrue(!(first instanceof CellResult.Failure f), () -> first.toString());
+            CellResult second = eval(s, "import racecourse.patterns.bank.*; import racecourse.patterns.icons.*; int d = Settings.pick(1, 2);", 2);
+            assertTrue(!(second instanceof CellResult.Failure), () -> second.toString());
+            CellResult third = eval(s, "p == null", 3);
+            Object value = assertInstanceOf(CellResult.Value.class, third, () -> third.toString()).value();
+            assertEquals(false, value, "the first cell's variable was reset by imports added after it");
+        }
+    }
+
+    @Test
     void aFirstCellWithARealErrorStillReportsIt() {
         var failure = withSession(s -> assertInstanceOf(CellResult.Failure.class, eval(s, "int x = missingName;", 1)));
         assertEquals("CompilationError", failure.name());
