@@ -66,7 +66,6 @@ public final class CarrierCensus {
         Path fifo = dir.resolve("pipe");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         if (mk.waitFor() != 0) throw new IOException("mkfifo failed for " + fifo);
-        // Opened for reading and writing, so opening does not wait for a writer and a read waits for data.
         // The writer end opened read-write first, so that opening the reader does not wait for a writer.
         try (RandomAccessFile writer = new RandomAccessFile(fifo.toFile(), "rw");
                 FileInputStream pipe = new FileInputStream(fifo.toFile())) {
@@ -85,13 +84,14 @@ public final class CarrierCensus {
             // A pinned carrier that is not replaced leaves the other threads unstarted: wait with a deadline.
             started.await(DEADLINE_NANOS, TimeUnit.NANOSECONDS);
             // A thread blocked in a file read shows as RUNNABLE; what we wait for is the carriers the scheduler adds.
+            int reading = threads - (int) started.getCount();
             int during = carriers();
             long deadline = System.nanoTime() + DEADLINE_NANOS;
-            while (during < threads && System.nanoTime() < deadline) {
+            // When every thread started, the scheduler added carriers: wait for one per waiting reader to show.
+            while (reading == threads && during < threads && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
                 during = Math.max(during, carriers());
             }
-            int reading = threads - (int) started.getCount();
             writer.write(new byte[threads]); // one byte for each reader
             for (Thread t : all) t.join();
             return new int[] {during, reading};
