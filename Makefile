@@ -65,6 +65,8 @@ bench: build
 	bin/racecourse bench stress
 	bin/racecourse bench race
 	bin/racecourse bench grader
+	bin/racecourse bench explore
+	bin/racecourse bench jmm
 
 clean:
 	$(MVN) clean
