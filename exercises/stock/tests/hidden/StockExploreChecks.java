@@ -1,0 +1,31 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import racecourse.explore.Explore;
+import racecourse.grader.api.Subject;
+
+/**
+ * Hidden concurrency check of the stock exercise, run under the schedule explorer (exercise.properties names the
+ * strategy, seed and budget). The program is the one the notebook replay line builds, so a witness schedule
+ * replays step for step on the learner's own class.
+ */
+class StockExploreChecks {
+    /** A move while another thread counts the total: the total is 10 whenever it is read, and the move happens. */
+    static Explore<StockContract> moveWhileCounting() {
+        return Explore.of(() -> {
+            StockContract s = Subject.of(StockContract.class).create(2);
+            s.add(0, 10);
+            return s;
+        }).thread(s -> s.move(0, 1, 4))
+                .thread(s -> {
+                    int total = s.total();
+                    if (total != 10) {
+                        throw new IllegalStateException("total() returned " + total + " during a move; it is always 10");
+                    }
+                })
+                .after(s -> {
+                    String end = s.count(0) + "+" + s.count(1);
+                    assertEquals("6+4", end, "moving 4 of 10 items from shelf 0 to shelf 1 should leave 6+4");
+                    return end;
+                });
+    }
+}
