@@ -27,6 +27,7 @@ import racecourse.grader.sandbox.Job;
  * returns an {@code Explore} program), {@code explore.ID.title}, {@code explore.ID.points} (1),
  * {@code explore.ID.strategy} (dpor), {@code explore.ID.schedules} (2000), {@code explore.ID.seed} (0),
  * {@code explore.ID.maxsteps} (2000), {@code explore.ID.replay} (the notebook line, {@code %s} for the schedule),
+ * {@code explore.ID.races} (true: a data race seen on an explored schedule fails the check),
  * and {@code explore.timeout.seconds} (30) for the whole run. Thread-safe (stateless).
  */
 public final class ExploreCheck {
@@ -40,6 +41,9 @@ public final class ExploreCheck {
     /** How the explorer names a failed assertion in the check's {@code after}; the message alone is shown. */
     private static final Pattern ASSERTION = Pattern.compile(
             "^result could not be read: (org\\.opentest4j\\.AssertionFailedError|java\\.lang\\.AssertionError): ");
+
+    /** A stack frame in a class of the unnamed package, where the learner's classes live. */
+    private static final Pattern LEARNER_FRAME = Pattern.compile("at [\\w$]+\\.[\\w$<>]+\\([\\w$]+\\.java:\\d+\\)");
 
     private ExploreCheck() {
     }
@@ -57,9 +61,10 @@ public final class ExploreCheck {
      * @param seed     the seed
      * @param maxSteps steps per schedule
      * @param replay   the notebook line that replays a schedule ({@code %s}), or ""
+     * @param races    whether a data race seen on an explored schedule fails the check
      */
     public record Check(String id, String hidden, String method, String title, double points, String strategy,
-            int schedules, long seed, int maxSteps, String replay) {
+            int schedules, long seed, int maxSteps, String replay, boolean races) {
     }
 
     /**
@@ -95,7 +100,8 @@ public final class ExploreCheck {
                     Integer.parseInt(p.getProperty(prefix + "schedules", "" + DEFAULT_SCHEDULES).trim()),
                     Long.parseLong(p.getProperty(prefix + "seed", "0").trim()),
                     Integer.parseInt(p.getProperty(prefix + "maxsteps", "2000").trim()),
-                    p.getProperty(prefix + "replay", "").trim()));
+                    p.getProperty(prefix + "replay", "").trim(),
+                    Boolean.parseBoolean(p.getProperty(prefix + "races", "true").trim())));
         }
         return out;
     }
@@ -124,7 +130,7 @@ public final class ExploreCheck {
                         + c.hidden() + ", which is not a class in tests/");
             }
             selected.add(new ExploreStep.Spec(c.id(), disguised, c.method(), c.strategy(), c.schedules(), c.seed(),
-                    c.maxSteps()).encode());
+                    c.maxSteps(), c.races()).encode());
             Map<String, Object> seed = new LinkedHashMap<>();
             seed.put("strategy", c.strategy());
             seed.put("seed", c.seed());
@@ -168,7 +174,7 @@ public final class ExploreCheck {
     static String feedback(Check c, Map<String, Object> end) {
         StringBuilder out = new StringBuilder();
         String label = ASSERTION.matcher(scrub(String.valueOf(end.getOrDefault("label", "failed")))).replaceFirst("")
-                .replaceFirst(" ==> expected: <[^>]*> but was: <[^>]*>$", "");
+                .replaceFirst(" ==> expected: <[^>]*> but was: <[^>]*>$", "").replace(" (at null:-1)", "");
         Object witness = end.get("witness");
         if (witness == null) {
             out.append("The explored check failed: ").append(label);
@@ -182,7 +188,7 @@ public final class ExploreCheck {
                 .append(", up to ").append(c.schedules()).append(" schedules) ran ").append(plural(end, "schedules"))
                 .append(" of this check; ").append(number(end, "count"))
                 .append(" ended with: ").append(label).append('\n');
-        String detail = scrub(String.valueOf(end.getOrDefault("detail", ""))).strip();
+        String detail = learnerFrames(scrub(String.valueOf(end.getOrDefault("detail", "")))).strip();
         if (!detail.isEmpty()) {
             out.append(detail).append('\n');
         }
@@ -207,6 +213,12 @@ public final class ExploreCheck {
     private static String number(Map<String, Object> end, String key) {
         Object v = end.get(key);
         return v instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(v);
+    }
+
+    /** Keeps only the stack frames in the learner's classes (the unnamed package); grader and JDK frames go. */
+    static String learnerFrames(String text) {
+        return String.join("\n", text.lines().filter(l -> !l.stripLeading().startsWith("at ")
+                || LEARNER_FRAME.matcher(l.strip()).matches()).toList());
     }
 
     /** Replaces every disguised (hidden) class name with "the check". */

@@ -90,6 +90,13 @@ class ExploreCheckTests {
     }
 
     @Test
+    void onlyTheLearnersFramesAreShown() {
+        assertEquals("thread B threw X\n    at Lazy.get(Lazy.java:16)", ExploreCheck.learnerFrames(
+                "thread B threw X\n    at the check\n    at Lazy.get(Lazy.java:16)\n"
+                + "    at racecourse.grader.api.Subject$Bridge.invoke(Subject.java:192)\n    at java.base/x.y(Z.java:1)"));
+    }
+
+    @Test
     void hiddenClassNamesAreScrubbed() {
         assertEquals("at the check line", ExploreCheck.scrub(
                 "at racecourse.grader.suite.C1f2e3d4$Inner.lambda$overdraft$0(unknown) line"));
