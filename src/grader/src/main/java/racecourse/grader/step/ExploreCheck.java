@@ -199,7 +199,7 @@ public final class ExploreCheck {
             out.append(lane).append('\n');
         }
         if (!c.replay().isEmpty()) {
-            out.append("\nReplay it in your notebook, step by step:\n").append(c.replay().replace("%s",
+            out.append("\nReplay it in your notebook, step by step (after `import racecourse.explore.Explore;`):\n").append(c.replay().replace("%s",
                     String.valueOf(witness)));
         }
         return out.toString().stripTrailing();
