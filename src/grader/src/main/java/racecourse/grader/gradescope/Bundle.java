@@ -114,8 +114,8 @@ public final class Bundle {
                 #!/usr/bin/env bash
                 # Grades the submitted notebook into results/results.json. AUTOGRADER_ROOT moves the whole tree
                 # (default /autograder, Gradescope's layout); JAVA_HOME picks the JDK (default: Temurin 25 from
-                # setup.sh). The grader needs about 1 GB at peak (see docs/grading.md), above Gradescope's 768 MB
-                # default: raise the autograder's memory in its settings.
+                # setup.sh). One grading peaks at about 480 MB resident (docs/grading.md), within Gradescope's
+                # default 768 MB.
                 set -uo pipefail
                 root="${AUTOGRADER_ROOT:-/autograder}"
                 here="$root/source"

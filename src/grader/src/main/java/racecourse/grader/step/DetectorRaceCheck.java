@@ -85,7 +85,7 @@ public final class DetectorRaceCheck implements RaceCheck {
             // package) is excluded; a submission's classes always live in the unnamed package, so no submission
             // class can fall under this prefix whatever it is called.
             String agent = "-javaagent:" + jar + "=json=" + json + ",text=" + text + ",max=20,exclude="
-                    + GRADER_PACKAGE;
+                    + GRADER_PACKAGE + excludeSource(jar);
             String probe = suite.disguised(exercise.raceTest());
             if (probe == null) {
                 return new Outcome(false, false, 0, "the exercise names a race test that does not exist");
@@ -198,6 +198,23 @@ public final class DetectorRaceCheck implements RaceCheck {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The agent option that leaves grader-owned code out by its code source (the grader's jar or class folder,
+     * where the harness, the API and the tests are defined), for detectors that support it; empty otherwise.
+     */
+    static String excludeSource(Path agentJar) {
+        try (JarFile j = new JarFile(agentJar.toFile())) {
+            if (j.getEntry("racecourse/race/instrument/SourceExclusions.class") == null) {
+                return "";
+            }
+            Path graderCode = Path.of(racecourse.grader.sandbox.Harness.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            return ",excludeSource=" + graderCode;
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** ASM jars for the agent: next to it, or from the grader's own class path. */

@@ -48,6 +48,27 @@ class RaceCompletenessTests {
     }
 
     @Test
+    void graderCodeIsExcludedByItsCodeSourceWhenTheDetectorCan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path old = tmp.resolve("old.jar");
+        java.nio.file.Path current = tmp.resolve("current.jar");
+        jar(old, "racecourse/race/agent/RaceAgent.class");
+        jar(current, "racecourse/race/instrument/SourceExclusions.class");
+        assertTrue(DetectorRaceCheck.excludeSource(old).isEmpty());
+        String option = DetectorRaceCheck.excludeSource(current);
+        java.nio.file.Path graderCode = java.nio.file.Path.of(racecourse.grader.sandbox.Harness.class
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(option.equals(",excludeSource=" + graderCode), option);
+    }
+
+    private static void jar(java.nio.file.Path file, String entry) throws Exception {
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.closeEntry();
+        }
+    }
+
+    @Test
     void aReportThatSaysIncompleteIsNotComplete() {
         assertNotNull(DetectorRaceCheck.incomplete(run(0, false, List.of(START, PASSED, DONE)),
                 Map.of("count", 0L, "complete", false), null));
