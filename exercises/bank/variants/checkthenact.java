@@ -1,4 +1,4 @@
-// expect: 12/14 check-then-act on an AtomicInteger: each update is atomic, but two withdrawals can both pass the check before either subtracts, so the account is overdrawn
+// expect: 8/10 check-then-act on an AtomicInteger: each update is atomic, but two withdrawals can both pass the check before either subtracts, so the account is overdrawn
 import java.util.concurrent.atomic.AtomicInteger;
 
 class Bank {

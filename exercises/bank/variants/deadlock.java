@@ -1,4 +1,4 @@
-// expect: 3/7 deadlocking: deposit takes the two locks in one order, withdraw in the other
+// expect: 5/10 deadlocking: deposit takes the two locks in one order, withdraw in the other
 // (a yield between the two locks makes the deadlock all but certain once the two orders overlap,
 // so the expected score does not depend on how busy the grading machine is)
 class Bank {

@@ -1,4 +1,4 @@
-// expect: 7/7 over-synchronized but correct: one lock shared by every account, held longer than needed
+// expect: 10/10 over-synchronized but correct: one lock shared by every account, held longer than needed
 import java.util.concurrent.locks.ReentrantLock;
 
 class Bank {

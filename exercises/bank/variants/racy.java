@@ -1,4 +1,4 @@
-// expect: 5/7 races racy: no lock at all, so concurrent deposits are lost and withdrawals can overdraw
+// expect: 5/10 races racy: no lock at all, so concurrent deposits are lost and withdrawals can overdraw
 // (Thread.yield between the read and the write widens the window, so the loss shows even on a busy machine.)
 class Bank {
     private int balance;

@@ -1,4 +1,4 @@
-// expect: 0/7 timeout=2 deadlocking: get holds the monitor while it waits for a helper thread that needs it
+// expect: 0/9 timeout=2 deadlocking: get holds the monitor while it waits for a helper thread that needs it
 import java.util.function.Supplier;
 
 class Lazy<T> {

@@ -1,4 +1,4 @@
-// expect: 7/7 over-synchronized but correct: every call takes the lock, even long after the value is built
+// expect: 9/9 over-synchronized but correct: every call takes the lock, even long after the value is built
 import java.util.function.Supplier;
 
 class Lazy<T> {

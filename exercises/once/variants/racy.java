@@ -1,4 +1,4 @@
-// expect: 5/7 races racy: check-then-act without a lock, so two threads can both run init
+// expect: 5/9 races racy: check-then-act without a lock, so two threads can both run init
 import java.util.function.Supplier;
 
 class Lazy<T> {

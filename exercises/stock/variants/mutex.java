@@ -1,4 +1,4 @@
-// expect: 6/8 mutex: correct, but readers wait for each other behind one ReentrantLock
+// expect: 7/9 mutex: correct, but readers wait for each other behind one ReentrantLock
 import java.util.concurrent.locks.ReentrantLock;
 
 class Stock {

@@ -1,4 +1,4 @@
-// expect: 5/8 timeout=3 deadlocking: move holds the read lock while it asks for the write lock, which waits for all readers, itself included
+// expect: 5/9 timeout=3 deadlocking: move holds the read lock while it asks for the write lock, which waits for all readers, itself included
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 class Stock {

@@ -1,4 +1,4 @@
-// expect: 6/8 correct but locked: synchronized methods work, but the exercise asks for the map's atomic operations
+// expect: 8/10 correct but locked: synchronized methods work, but the exercise asks for the map's atomic operations
 import java.util.HashMap;
 import java.util.Map;
 

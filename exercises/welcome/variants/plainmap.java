@@ -1,4 +1,4 @@
-// expect: 6/8 races racy: a plain HashMap and check-then-act, correct from one thread only
+// expect: 6/10 races racy: a plain HashMap and check-then-act, correct from one thread only
 import java.util.HashMap;
 import java.util.Map;
 

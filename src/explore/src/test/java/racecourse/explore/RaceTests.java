@@ -50,6 +50,41 @@ class RaceTests {
         assertTrue(r.text().contains("No data race"), r.text());
     }
 
+    /** A value behind a read/write lock; {@code reads} is bumped under the shared read lock (a race). */
+    static final class Shelf {
+        final java.util.concurrent.locks.ReentrantReadWriteLock rw = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        int value;
+        int reads;
+
+        void write() {
+            rw.writeLock().lock();
+            try {
+                value++;
+            } finally {
+                rw.writeLock().unlock();
+            }
+        }
+
+        int read(boolean count) {
+            rw.readLock().lock();
+            try {
+                if (count) reads++;
+                return value;
+            } finally {
+                rw.readLock().unlock();
+            }
+        }
+    }
+
+    @Test
+    void aReadWriteLockOrdersWritersWithReadersButNotReadersWithEachOther() {
+        ExploreResult ordered = Explore.of(Shelf::new).thread(Shelf::write).thread(s -> s.read(false)).explore();
+        assertTrue(ordered.races().isEmpty(), ordered.text());
+        ExploreResult readers = Explore.of(Shelf::new).thread(s -> s.read(true)).thread(s -> s.read(true)).explore();
+        assertFalse(readers.races().isEmpty(), readers.text());
+        assertTrue(readers.races().get(0).description().contains("Shelf.reads"), readers.text());
+    }
+
     @Test
     void startAndJoinOrderTheirThreads() {
         ExploreResult r = Explore.of(Holder::new).thread(h -> {

@@ -643,6 +643,11 @@ public final class Hooks {
         return ((ReadWriteLock) rw).writeLock();
     }
 
+    /** The other half of a {@code ReentrantReadWriteLock}'s read/write pair, or null when not seen. */
+    static Object rwPartner(Object lock) {
+        return RW_PARTNERS.get(lock);
+    }
+
     private static void pair(ReentrantReadWriteLock rw) {
         RW_PARTNERS.put(rw.readLock(), rw.writeLock());
         RW_PARTNERS.put(rw.writeLock(), rw.readLock());

@@ -73,6 +73,25 @@ final class RaceCheck {
 
     private void synchronize(int[] c, int id, Object on) {
         if (on == null) on = EVERYTHING;
+        boolean read = on instanceof java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock;
+        if (read || on instanceof java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock) {
+            Object partner = Hooks.rwPartner(on);
+            if (partner != null) {
+                // Writers order everything; readers see the writers' past and publish to writers, but two
+                // readers are not ordered by the read lock they share.
+                int[] writes = sync(read ? partner : on);
+                int[] reads = sync(read ? on : partner);
+                join(c, writes);
+                if (read) {
+                    join(reads, c);
+                } else {
+                    join(c, reads);
+                    join(writes, c);
+                }
+                c[id]++;
+                return;
+            }
+        }
         int[] s = syncs.get(on);
         if (s == null) {
             s = new int[64];
@@ -81,6 +100,10 @@ final class RaceCheck {
         join(c, s);
         join(s, c);
         c[id]++;
+    }
+
+    private int[] sync(Object on) {
+        return syncs.computeIfAbsent(on, k -> new int[64]);
     }
 
     private void access(LogicalThread me, int[] c, Op op) {

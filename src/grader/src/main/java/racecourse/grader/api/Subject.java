@@ -40,7 +40,21 @@ public final class Subject<C> {
         if (c == null) {
             throw new IllegalArgumentException(contract.getName() + " has no @Contract annotation");
         }
-        return new Subject<>(contract, Submission.get(c.value()));
+        Class<?> type = Submission.get(c.value());
+        ClassLoader own = contract.getClassLoader();
+        if (own != null && own != type.getClassLoader()) {
+            // Under the schedule explorer the contract is an instrumented copy; use the learner's class from the
+            // same loader, so its code runs instrumented too. A loader that did not define its own copy is ignored.
+            try {
+                Class<?> same = Class.forName(type.getName(), false, own);
+                if (same.getClassLoader() == own) {
+                    type = same;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the usual case: the contract's loader does not see the learner's class
+            }
+        }
+        return new Subject<>(contract, type);
     }
 
     /** The subject for an explicit class, for tests of the bridge itself. */

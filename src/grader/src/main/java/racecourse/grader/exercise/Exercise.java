@@ -123,6 +123,13 @@ public final class Exercise {
         return Integer.parseInt(props.getProperty("threads.max", "200").trim());
     }
 
+    /** A copy of every setting in exercise.properties, for steps that read their own keys. */
+    public Properties settings() {
+        Properties copy = new Properties();
+        copy.putAll(props);
+        return copy;
+    }
+
     /** Points for the race-detector check, 0 when the exercise has none. */
     public double racePoints() {
         return Double.parseDouble(props.getProperty("race.points", "0").trim());

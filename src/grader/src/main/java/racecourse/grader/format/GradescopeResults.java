@@ -53,7 +53,7 @@ public final class GradescopeResults {
         // so the seed list is empty; a seeded step adds its seed here.
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("grader_version", version());
-        extra.put("seeds", new LinkedHashMap<String, Object>());
+        extra.put("seeds", new LinkedHashMap<String, Object>(report.seeds()));
         root.put("extra_data", extra);
         return root;
     }

@@ -151,8 +151,8 @@ public final class Bundle {
     }
 
     /** Name prefixes of the jars the grader needs at run time. */
-    private static final List<String> RUNTIME = List.of("racecourse-grader", "racecourse-library", "asm", "picocli",
-            "junit-", "opentest4j", "apiguardian", "gson");
+    private static final List<String> RUNTIME = List.of("racecourse-grader", "racecourse-library",
+            "racecourse-explore", "asm", "picocli", "junit-", "opentest4j", "apiguardian", "gson");
 
     /**
      * Copies the jars the grader runs from into {@code lib} (class folders, as when run from a build, are packed
@@ -165,9 +165,10 @@ public final class Bundle {
             String n = entry.getFileName().toString();
             String path = entry.toString().replace(File.separatorChar, '/');
             if (Files.isDirectory(entry) && path.endsWith("/target/classes")
-                    && (path.contains("/src/grader/") || path.contains("/src/library/"))) {
-                jarDirectory(entry, lib.resolve("classes-" + (path.contains("/src/grader/") ? "grader" : "library")
-                        + ".jar"));
+                    && (path.contains("/src/grader/") || path.contains("/src/library/")
+                    || path.contains("/src/explore/"))) {
+                jarDirectory(entry, lib.resolve("classes-" + (path.contains("/src/grader/") ? "grader"
+                        : path.contains("/src/explore/") ? "explore" : "library") + ".jar"));
             } else if (n.endsWith(".jar") && RUNTIME.stream().anyMatch(n::startsWith)) {
                 Files.copy(entry, lib.resolve(n), StandardCopyOption.REPLACE_EXISTING);
             }

@@ -14,9 +14,17 @@ import java.util.List;
  * @param notes         remarks (cells left out, blocked APIs used, missing metadata)
  * @param raceReport    the race detector's report, empty when it found nothing or did not run
  * @param elapsed       wall-clock time of the grading
+ * @param seeds         the seed, strategy and budget of every randomised or explored step, by step
  */
 public record GradeReport(String exercise, String submission, List<TestResult> tests, String summary,
-        List<String> compileErrors, List<String> notes, String raceReport, Duration elapsed) {
+        List<String> compileErrors, List<String> notes, String raceReport, Duration elapsed,
+        java.util.Map<String, Object> seeds) {
+
+    /** A report of a grading with no seeded step. */
+    public GradeReport(String exercise, String submission, List<TestResult> tests, String summary,
+            List<String> compileErrors, List<String> notes, String raceReport, Duration elapsed) {
+        this(exercise, submission, tests, summary, compileErrors, notes, raceReport, elapsed, java.util.Map.of());
+    }
 
     /** Points earned. */
     public double score() {

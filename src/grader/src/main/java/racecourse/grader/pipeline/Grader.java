@@ -152,6 +152,10 @@ public final class Grader {
                     ok, why, "visible"));
         }
         results.addAll(tests);
+        // The concurrency checks, scored under the schedule explorer with the exercise's seeds and budgets.
+        racecourse.grader.step.ExploreCheck.Outcome explored =
+                racecourse.grader.step.ExploreCheck.run(exercise, suite, rewritten);
+        results.addAll(explored.results());
         String raceReport = "";
         if (exercise.racePoints() > 0 && exercise.raceTest() != null) {
             RaceCheck.Outcome r = race.run(exercise, suite, rewritten, testTimeout);
@@ -176,7 +180,7 @@ public final class Grader {
         GradeReport partial = new GradeReport(exercise.name(), name, results, "", List.of(), notes, raceReport,
                 elapsed(start));
         return new GradeReport(exercise.name(), name, results, summary(partial), List.of(), notes, raceReport,
-                elapsed(start));
+                elapsed(start), explored.seeds());
     }
 
     /**
@@ -290,6 +294,10 @@ public final class Grader {
         for (TestSuite.TestCase t : suite.toRun(false)) {
             results.add(new TestResult(t.name(), 0, t.points(), false, "Not run: " + summary,
                     t.hidden() ? "after_published" : "visible"));
+        }
+        for (racecourse.grader.step.ExploreCheck.Check c : racecourse.grader.step.ExploreCheck.checks(exercise)) {
+            results.add(new TestResult("Explored: " + c.title(), 0, c.points(), false, "Not run: " + summary,
+                    "visible"));
         }
         if (exercise.racePoints() > 0 && exercise.raceTest() != null) {
             results.add(new TestResult("Race detector: no data race", 0, exercise.racePoints(), false,

@@ -95,7 +95,9 @@ public final class Release {
         }
         StringBuilder out = new StringBuilder();
         for (String line : Files.readAllLines(ex.dir().resolve(Exercise.PROPERTIES))) {
-            if (line.strip().startsWith("race.test") || hidden.stream().anyMatch(line::contains)) {
+            // Explored checks are hidden checks: none of their lines is released.
+            if (line.strip().startsWith("race.test") || line.strip().startsWith("explore.")
+                    || hidden.stream().anyMatch(line::contains)) {
                 continue;
             }
             out.append(line).append('\n');

@@ -139,7 +139,10 @@ public final class ChildJvm {
                 "org.junit.platform.launcher.core.LauncherFactory", "org.junit.platform.engine.TestEngine",
                 "org.junit.platform.commons.util.ReflectionUtils", "org.junit.jupiter.api.Test",
                 "org.junit.jupiter.engine.JupiterTestEngine", "org.opentest4j.AssertionFailedError",
-                "org.junit.jupiter.params.ParameterizedTest", "org.apiguardian.api.API")) {
+                "org.junit.jupiter.params.ParameterizedTest", "org.apiguardian.api.API",
+                // The schedule explorer and what it needs, for explored checks (racecourse.grader.step.ExploreCheck).
+                "racecourse.explore.Explore", "racecourse.display.Displayable", "org.objectweb.asm.ClassVisitor",
+                "org.objectweb.asm.tree.ClassNode", "com.google.gson.Gson")) {
             try {
                 Class<?> c = Class.forName(anchor, false, ChildJvm.class.getClassLoader());
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());

@@ -58,6 +58,13 @@ public final class Harness {
         PrintStream captured = capture.stream();
         System.setOut(captured);
         System.setErr(captured);
+        if (ExploreStep.wants(job)) {
+            startWatchdog(channel, job.maxThreads() + 64);
+            ExploreStep.run(job, channel, capture);
+            channel.send(Map.of("event", "done"));
+            real.flush();
+            Runtime.getRuntime().halt(0);
+        }
         // The limit is enforced inside the rewritten thread-starting calls, where no submission code can reach it.
         Denied.limitThreads(job.maxThreads(), () -> {
             channel.send(Map.of("event", "abort", "reason", "the submission started more than "

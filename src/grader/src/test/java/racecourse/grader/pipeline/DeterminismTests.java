@@ -21,7 +21,8 @@ import racecourse.grader.format.GradescopeResults;
 import racecourse.grader.step.DetectorRaceCheck;
 
 /**
- * Grading is deterministic: each racy or deadlocking variant, graded three times at once (so the runs also
+ * Grading is deterministic: each racy, check-then-act or deadlocking variant (scored by explored checks where the
+ * exercise declares them), graded three times at once (so the runs also
  * disturb each other's timing), gets the same score, the same results and the same feedback every time.
  */
 class DeterminismTests {
@@ -34,7 +35,8 @@ class DeterminismTests {
             Exercise ex = COURSE.exercise(name);
             for (Path p : ex.variants()) {
                 Variant v = Variant.read(p);
-                if (v.races() || v.text().lines().findFirst().orElse("").contains("deadlock")) {
+                String first = v.text().lines().findFirst().orElse("");
+                if (v.races() || first.contains("deadlock") || first.contains("check-then-act")) {
                     tests.add(DynamicTest.dynamicTest(name + ": " + v.name() + " grades the same three times",
                             () -> threeTimes(ex, v)));
                 }
@@ -52,11 +54,14 @@ class DeterminismTests {
                 runs.add(pool.submit(() -> grader.grade(ex, Variant.submission(ex, v.text()), v.name() + ".ipynb")));
             }
             GradeReport first = runs.get(0).get();
+            // results.json records the seed of every explored check, so the grade can be reproduced.
+            assertEquals(racecourse.grader.step.ExploreCheck.checks(ex).size(), first.seeds().size(), v.name());
             for (Future<GradeReport> f : runs.subList(1, 3)) {
                 GradeReport r = f.get();
                 assertEquals(first.score(), r.score(), 1e-9, v.name());
                 assertEquals(Feedback.write(first), Feedback.write(r), v.name());
                 assertEquals(withoutTime(first), withoutTime(r), v.name());
+                assertEquals(first.seeds(), r.seeds(), v.name());
             }
         } finally {
             pool.shutdownNow();

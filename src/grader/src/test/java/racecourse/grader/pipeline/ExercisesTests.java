@@ -68,8 +68,9 @@ class ExercisesTests {
         double declared = nb.cells().stream().filter(c -> Boolean.TRUE.equals(c.nbgrader().get("grade")))
                 .mapToDouble(c -> ((Number) c.nbgrader().getOrDefault("points", 0L)).doubleValue()).sum();
         double rules = ex.codeRules().stream().mapToDouble(Exercise.CodeRule::points).sum();
-        double total = GRADER.suite(ex).maxPoints() + rules + ex.racePoints();
-        assertEquals(total, declared, "the graded cells' points must equal tests + rules + race points");
+        double total = GRADER.suite(ex).maxPoints() + rules + ex.racePoints()
+                + racecourse.grader.step.ExploreCheck.points(ex);
+        assertEquals(total, declared, "the graded cells' points must equal tests + rules + explored + race points");
     }
 
     private static void reference(Exercise ex) throws Exception {
@@ -80,7 +81,8 @@ class ExercisesTests {
     }
 
     private static double maxWithoutRace(Exercise ex) throws IOException {
-        return GRADER.suite(ex).maxPoints() + ex.codeRules().stream().mapToDouble(Exercise.CodeRule::points).sum();
+        return GRADER.suite(ex).maxPoints() + ex.codeRules().stream().mapToDouble(Exercise.CodeRule::points).sum()
+                + racecourse.grader.step.ExploreCheck.points(ex);
     }
 
     private static void stub(Exercise ex) throws Exception {
