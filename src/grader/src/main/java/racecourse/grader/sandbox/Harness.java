@@ -265,9 +265,25 @@ public final class Harness {
         /**
          * The threads that are running the learner's code: deadlocked ones first, then every other one, each with
          * its state, the lock it waits for, and its frames in the learner's code (the rest of the stack, the test
-         * framework and the JDK, is left out). Sorted by name, so the same hang reads the same on every run.
+         * framework and the JDK, is left out). Sorted by name, so the same hang reads the same on every run. A
+         * hang is a settled state, but a dump can catch a thread in passing (starting, or between two locks): the
+         * picture is taken until two in a row agree, and a thread that is still running is shown by its methods
+         * without line numbers, so a spinning loop reads the same wherever the dump finds it.
          */
         private String threadsInSubmission() {
+            String previous = null;
+            for (int attempt = 0; attempt < 40; attempt++) {
+                String now = threadPicture();
+                if (now.equals(previous)) {
+                    return now;
+                }
+                previous = now;
+                java.util.concurrent.locks.LockSupport.parkNanos(25_000_000L);
+            }
+            return previous;
+        }
+
+        private String threadPicture() {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             StringBuilder out = new StringBuilder();
             long[] dead = mx.findDeadlockedThreads();
@@ -310,8 +326,12 @@ public final class Harness {
             int shown = 0;
             for (StackTraceElement e : info.getStackTrace()) {
                 if (submissionClasses.contains(e.getClassName())) {
-                    out.append("      at ").append(e.getClassName()).append('.').append(e.getMethodName())
-                            .append('(').append(e.getFileName()).append(':').append(e.getLineNumber()).append(")\n");
+                    out.append("      at ").append(e.getClassName()).append('.').append(e.getMethodName());
+                    if (info.getThreadState() == Thread.State.RUNNABLE) {
+                        out.append("(").append(e.getFileName()).append(")\n");
+                    } else {
+                        out.append('(').append(e.getFileName()).append(':').append(e.getLineNumber()).append(")\n");
+                    }
                     if (++shown == 5) {
                         break;
                     }
