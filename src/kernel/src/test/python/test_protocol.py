@@ -215,6 +215,8 @@ class InterruptTests(KernelTestCase):
         self.assertEqual("2", self.run_cell("1 + 1").result["text/plain"])
 
     def test_sleep(self):
+        # The cell's sleep is the blocking point under test, not a wait for an event: the interrupt is sent only
+        # once the cell thread is seen in TIMED_WAITING, and the 60 s only bounds a kernel that fails to stop it.
         code = ('Thread cell = Thread.currentThread();\n'
                 + announce_when("cell.getState() == Thread.State.TIMED_WAITING", "sleeping")
                 + 'Thread.sleep(60_000);')

@@ -6,7 +6,7 @@ public class InterruptedExceptionPublish {
     public static void main(String[] args) throws InterruptedException {
         Thread worker = new Thread(() -> {
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(60_000); // the program's own blocking point; interrupted before or during it, it throws
             } catch (InterruptedException e) {
                 System.out.println("woken: " + order);
             }
