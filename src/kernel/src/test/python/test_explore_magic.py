@@ -50,3 +50,20 @@ class ExploreMagicTests(KernelTestCase):
             if left.result["text/plain"] == "0" or time.monotonic() > deadline:
                 break
         self.assertEqual("0", left.result["text/plain"])
+
+    def test_earlier_classes_come_along_but_earlier_statements_do_not_run_again(self):
+        self.assert_ok(self.run_cell("class Tally { int v; }\nSystem.out.println(\"ran once\");"))
+        cell = self.run_cell("%%explore --strategy exhaustive\n"
+                             "Explore.of(Tally::new).thread(t -> t.v++).thread(t -> t.v++).after(t -> t.v)")
+        self.assert_ok(cell)
+        self.assertIn("Explored 6 schedules", cell.of("display_data")[0]["data"]["text/plain"])
+        self.assertNotIn("ran once", cell.stdout)
+
+    def test_race_cells_get_earlier_classes_too(self):
+        self.assert_ok(self.run_cell("import java.util.concurrent.atomic.*;\n"
+                                     "class Hits { final AtomicInteger n = new AtomicInteger(); void hit() { n.incrementAndGet(); } }"))
+        cell = self.run_cell("%%race\nHits h = new Hits();\nThread t = new Thread(h::hit);\nt.start();\nh.hit();\n"
+                             "t.join();\nh.n.get()")
+        self.assert_ok(cell)
+        self.assertEqual("2", cell.result["text/plain"])
+

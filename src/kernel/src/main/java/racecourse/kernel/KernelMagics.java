@@ -14,7 +14,8 @@ import racecourse.race.cell.CellMain;
 import racecourse.race.cell.RaceCell;
 
 /**
- * Registers the magics that come from other parts of the course: the race detector's {@code %%race}. The kernel's
+ * Registers the magics that come from other parts of the course: the race detector's {@code %%race} and the
+ * schedule explorer's {@code %%explore}. The kernel's
  * JVM never loads the detector; a {@code %%race} cell runs fresh in a child JVM under it, with the kernel's class
  * path (and what {@code %classpath}/{@code %jars} added), the default imports, and the imports, classes and methods
  * that earlier cells declared (their variables and statements are not run again). Not thread-safe: one cell at a
@@ -25,7 +26,7 @@ final class KernelMagics {
     }
 
     static void registerAll(Magics magics, JShellSession session) {
-        magics.register("explore", new racecourse.kernel.magic.explore.ExploreMagic(magics::addedClasspath));
+        magics.register("explore", new racecourse.kernel.magic.explore.ExploreMagic(magics::addedClasspath, session::declarations));
         magics.register("race", (body, cell, evaluate) -> {
             List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
             classPath.addAll(magics.addedClasspath());

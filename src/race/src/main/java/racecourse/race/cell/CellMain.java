@@ -122,8 +122,8 @@ public final class CellMain {
         }
         if (!any) out.println("cell: error: the snippet was rejected: " + snippet.source().strip());
         if (shell.diagnostics(snippet).anyMatch(d -> d.getMessage(Locale.ENGLISH).contains("cannot find symbol"))) {
-            out.println("note: a %%race cell runs on its own, in a new JVM: declare in it (or import) what it uses;"
-                    + " variables, classes and methods of earlier cells are not there");
+            out.println("note: a %%race cell runs on its own, in a new JVM: it gets the imports, classes and methods"
+                    + " of earlier cells, but not their variables; declare in the cell what else it uses");
         }
     }
 

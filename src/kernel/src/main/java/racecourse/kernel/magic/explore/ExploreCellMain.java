@@ -154,8 +154,8 @@ public final class ExploreCellMain {
         }
         if (!any) System.err.println("cell: error: the snippet was rejected: " + snippet.source().strip());
         if (shell.diagnostics(snippet).anyMatch(d -> d.getMessage(Locale.ENGLISH).contains("cannot find symbol"))) {
-            System.err.println("note: a %%explore cell runs on its own, in a new JVM: declare in it (or import) what it"
-                    + " uses; variables, classes and methods of earlier cells are not there");
+            System.err.println("note: a %%explore cell runs on its own, in a new JVM: it gets the imports, classes and"
+                    + " methods of earlier cells, but not their variables; declare in the cell what else it uses");
         }
     }
 }

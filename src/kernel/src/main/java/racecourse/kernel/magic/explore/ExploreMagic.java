@@ -17,7 +17,8 @@ import racecourse.kernel.session.JShellSession;
  * {@code %%explore [options]}: the cell's code, ending with an {@code Explore} program, is explored by the schedule
  * explorer in a fresh child JVM (the kernel's own JVM carries no instrumentation), and the result's chart, table
  * and text are shown. Like {@code %%race}, the cell sees the kernel's class path, what {@code %classpath} and
- * {@code %jars} added and the default imports, but nothing declared by earlier cells. Parses the options and
+ * {@code %jars} added, the default imports, and the imports, classes and methods that earlier cells declared (their
+ * variables and statements are not run again). Parses the options and
  * delegates to {@link ExploreCell}. Not thread-safe: one cell at a time, like {@link Magics}.
  */
 public final class ExploreMagic implements Magics.CellMagic {
@@ -26,10 +27,15 @@ public final class ExploreMagic implements Magics.CellMagic {
             "racecourse.explore.report.ExploreResult");
 
     private final Supplier<List<String>> addedClasspath;
+    private final Supplier<JShellSession.Declarations> earlier;
 
-    /** A magic whose child JVMs also get the class path entries {@code addedClasspath} lists at each run. */
-    public ExploreMagic(Supplier<List<String>> addedClasspath) {
+    /**
+     * A magic whose child JVMs also get the class path entries {@code addedClasspath} lists at each run, and the
+     * earlier cells' declarations that {@code earlier} gives.
+     */
+    public ExploreMagic(Supplier<List<String>> addedClasspath, Supplier<JShellSession.Declarations> earlier) {
         this.addedClasspath = addedClasspath;
+        this.earlier = earlier;
     }
 
     @Override
@@ -52,9 +58,12 @@ public final class ExploreMagic implements Magics.CellMagic {
         classPath.addAll(addedClasspath.get());
         List<String> imports = new ArrayList<>(JShellSession.DEFAULT_IMPORTS);
         imports.addAll(IMPORTS);
+        JShellSession.Declarations declared = earlier.get();
+        imports.addAll(declared.imports());
+        String code = declared.sources().isEmpty() ? body : String.join("\n", declared.sources()) + "\n" + body;
         ExploreCell.Result r;
         try {
-            r = ExploreCell.run(body, options, imports, classPath, System.out::println, cell::stopRequested);
+            r = ExploreCell.run(code, options, imports, classPath, System.out::println, cell::stopRequested);
         } catch (IOException e) {
             return failure("ExplorerFailed", "%%explore could not run the explorer's JVM: " + e.getMessage());
         } catch (InterruptedException e) {
