@@ -13,6 +13,7 @@ import racecourse.kernel.execution.CellRun;
 import racecourse.kernel.magic.Magics;
 import racecourse.kernel.session.CellResult;
 import racecourse.kernel.session.JShellSession;
+import racecourse.kernel.trace.StartupTrace;
 
 /**
  * Starts the kernel: {@code racecourse.kernel.Main CONNECTION_FILE}, as Jupyter runs it from {@code kernel.json}.
@@ -53,7 +54,7 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection);
         kernel.startRouting(log);
         connection.connect();
-        trace("connected");
+        StartupTrace.mark("connected");
         // like ipykernel: a kernel whose Jupyter went away ends instead of lingering as an orphan
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
             System.err.println("racecourse kernel: the process that started it has ended; shutting down");
@@ -63,14 +64,6 @@ public final class Main {
         connection.waitUntilClose();
     }
 
-    /** With RACECOURSE_TRACE_STARTUP set, logs how long after the JVM's start a step of start-up finished. */
-    static void trace(String step) {
-        if (System.getenv("RACECOURSE_TRACE_STARTUP") != null) {
-            long ms = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-            System.err.println("racecourse start-up: " + step + " after " + ms + " ms");
-        }
-    }
-
     /** Builds JShell on a thread of its own, so that the kernel answers Jupyter while the compiler warms up. */
     static CompletableFuture<RacecourseKernel.Cells> startCells(KernelConfig config) {
         CompletableFuture<RacecourseKernel.Cells> cells = new CompletableFuture<>();
@@ -78,10 +71,10 @@ public final class Main {
             try {
                 RacecourseKernel.Cells built = buildCells(config);
                 cells.complete(built);
-                trace("JShell ready");
+                StartupTrace.mark("JShell ready");
                 // while the kernel connects and waits for its first cell, bring the default imports into scope
                 built.session().importDefaultsUntilFirstCell();
-                trace("default imports done or first cell arrived");
+                StartupTrace.mark("default imports done or first cell arrived");
             } catch (Throwable t) {
                 cells.completeExceptionally(t);
             }

@@ -50,6 +50,7 @@ import racecourse.kernel.output.OutputRouter;
 import racecourse.kernel.session.CellHistory;
 import racecourse.kernel.session.CellResult;
 import racecourse.kernel.session.JShellSession;
+import racecourse.kernel.trace.StartupTrace;
 
 /**
  * The Racecourse Jupyter kernel: Java 25 cells run by JShell in this JVM, rich output through
@@ -138,6 +139,7 @@ public final class RacecourseKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        StartupTrace.mark("cell " + count + " arrived");
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         settleStoppedRuns();
@@ -153,12 +155,14 @@ public final class RacecourseKernel extends BaseKernel {
         try {
             Cells ready = cells.join();
             result = ready.magics().execute(request.getCode(), run);
+            StartupTrace.mark("cell " + count + " evaluated");
             if (result instanceof CellResult.Value value) {
                 MimeBundle bundle = Renderers.render(value.value());
                 shownText = bundle.data().get("text/plain");
                 DisplayData shown = toDisplayData(bundle);
                 router.flush(run);
                 env.publish(new PublishExecuteResult(count, shown));
+                StartupTrace.mark("cell " + count + " result published");
             }
         } catch (Throwable t) {
             result = new CellResult.Failure(t.getClass().getSimpleName(), String.valueOf(t.getMessage()),
@@ -190,6 +194,7 @@ public final class RacecourseKernel extends BaseKernel {
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
         env.setBusyDeferIdle();
         env.reply(new OkKernelInfoReply(getName(), getVersion(), getLanguageInfo(), getBanner(), getHelpLinks()));
+        StartupTrace.mark("kernel_info answered");
     }
 
     /** Answers history_request from the session's {@link CellHistory}, with the {@code status} jjava leaves out. */

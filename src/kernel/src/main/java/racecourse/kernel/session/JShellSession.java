@@ -16,6 +16,7 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import racecourse.kernel.execution.CellExecutionControl;
 import racecourse.kernel.execution.CellRun;
+import racecourse.kernel.trace.StartupTrace;
 
 /**
  * A JShell whose snippets run in the kernel's JVM: splits a cell into snippets, evaluates them in order, and
@@ -33,7 +34,8 @@ public final class JShellSession implements AutoCloseable {
             "racecourse.grader.inline.Checks");
 
     private final JShell shell;
-    private final SourceCodeAnalysis analysis;
+    private final Object analysisLock = new Object();
+    private SourceCodeAnalysis analysis; // guarded by analysisLock; made on first use
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
@@ -57,9 +59,20 @@ public final class JShellSession implements AutoCloseable {
                         "-Xlint:-preview")
                 .build();
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
-        this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
         this.pendingImports = new java.util.ArrayDeque<>(concat(DEFAULT_IMPORTS, extraImports));
+    }
+
+    /**
+     * JShell's source analysis, made the first time a cell, completion or documentation request needs it. Making
+     * it starts JShell's indexer, which walks the whole JDK and every jar on the class path for completion
+     * suggestions; left until then, that walk does not compete with start-up for the processor.
+     */
+    private SourceCodeAnalysis analysis() {
+        synchronized (analysisLock) {
+            if (analysis == null) analysis = shell.sourceCodeAnalysis();
+            return analysis;
+        }
     }
 
     /** Brings the default imports into scope, if they are not yet; an import that does not resolve is skipped. */
@@ -90,6 +103,7 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private void importOne(String name) { // called with importLock held
+        StartupTrace.mark("import " + name);
         for (SnippetEvent e : shell.eval("import " + name + ";")) {
             if (e.status() == Snippet.Status.REJECTED) {
                 System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
@@ -113,11 +127,12 @@ public final class JShellSession implements AutoCloseable {
         this.run = cell;
         cellArrived = true; // the start-up importer stops before its next import; the lock waits out the current one
         importDefaults();
+        StartupTrace.mark("imports in scope");
         String remaining = code;
         int consumed = 0;
         CellResult result = new CellResult.Nothing();
         while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
             String source;
             String rest;
             if (info.completeness() == Completeness.EMPTY) break;
@@ -132,6 +147,7 @@ public final class JShellSession implements AutoCloseable {
             int firstLine = lineOf(code, consumed + leadingSpace(remaining)); // stack traces count from its first code line
             cell.clearLast();
             List<SnippetEvent> events = shell.eval(source);
+            StartupTrace.mark("snippet evaluated");
             CellResult failure = check(events, code, start, firstLine, cell);
             if (failure != null) return failure;
             if (cell.stopRequested()) return stopped(cell);
@@ -263,7 +279,7 @@ public final class JShellSession implements AutoCloseable {
     private String isCompleteUnlocked(String code) {
         String remaining = code;
         while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
             switch (info.completeness()) {
                 case COMPLETE, COMPLETE_WITH_SEMI -> remaining = info.remaining();
                 case EMPTY -> { return "complete"; }
@@ -283,7 +299,7 @@ public final class JShellSession implements AutoCloseable {
         String remaining = code;
         int consumed = 0;
         while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
             String rest = info.completeness().isComplete() ? info.remaining() : "";
             int length = remaining.length() - rest.length();
             if (rest.isBlank() || consumed + length >= at) {
@@ -302,7 +318,7 @@ public final class JShellSession implements AutoCloseable {
         Piece piece = pieceAt(code, cursor);
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
-                analysis.completionSuggestions(piece.source(), piece.source().length(), anchor);
+                analysis().completionSuggestions(piece.source(), piece.source().length(), anchor);
         Set<String> matches = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));
@@ -319,10 +335,10 @@ public final class JShellSession implements AutoCloseable {
         importDefaults();
         Piece piece = pieceAt(code, cursor);
         StringBuilder out = new StringBuilder();
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source(), piece.source().length(), true);
+        List<SourceCodeAnalysis.Documentation> docs = analysis().documentation(piece.source(), piece.source().length(), true);
         if (docs.isEmpty()) {
             // the cursor sits on a method's name: ask as if its argument list had begun
-            docs = analysis.documentation(piece.source() + "(", piece.source().length() + 1, true);
+            docs = analysis().documentation(piece.source() + "(", piece.source().length() + 1, true);
         }
         for (SourceCodeAnalysis.Documentation doc : docs) {
             if (!out.isEmpty()) out.append("\n\n");
