@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.explore.cli.JavaSources;
+import racecourse.compile.Javac;
 import racecourse.explore.program.MainProgram;
 import racecourse.explore.report.ExploreResult;
 
@@ -45,8 +45,8 @@ class BankVariantTests {
         Path driver = dir.resolve("Withdrawals.java");
         Files.writeString(driver, DRIVER);
         Path out = dir.resolve("classes");
-        JavaSources.compile(List.of(bank, driver), List.of(), out);
-        ClassLoader loader = JavaSources.loader(List.of(out.toString()));
+        Javac.compile(List.of(bank, driver), List.of(), out);
+        ClassLoader loader = Javac.loader(List.of(out.toString()));
         long slowest = 0;
         for (long seed = 0; seed < 100; seed++) {
             long start = System.nanoTime();

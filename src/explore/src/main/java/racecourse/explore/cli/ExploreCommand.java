@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import racecourse.compile.CompileException;
+import racecourse.compile.Javac;
 import racecourse.explore.ExploreOptions;
 import racecourse.explore.Explorer;
 import racecourse.explore.program.MainProgram;
@@ -86,7 +88,7 @@ public final class ExploreCommand implements Callable<Integer> {
         MainProgram program;
         try {
             program = load();
-        } catch (JavaSources.CompileError e) {
+        } catch (CompileException e) {
             err.println(e.getMessage());
             return 2;
         } catch (IllegalArgumentException | ClassNotFoundException e) {
@@ -115,19 +117,19 @@ public final class ExploreCommand implements Callable<Integer> {
         }
     }
 
-    private MainProgram load() throws IOException, JavaSources.CompileError, ClassNotFoundException {
+    private MainProgram load() throws IOException, CompileException, ClassNotFoundException {
         List<String> cp = classPath == null ? List.of() : List.of(classPath.split(java.io.File.pathSeparator));
         if (target.endsWith(".java")) {
             Path source = Path.of(target);
             Path dir = Files.createTempDirectory("racecourse-explore");
             dir.toFile().deleteOnExit();
-            JavaSources.compile(List.of(source), cp, dir);
+            Javac.compile(List.of(source), cp, dir);
             List<String> entries = new ArrayList<>(cp);
             entries.addFirst(dir.toString());
-            return new MainProgram(JavaSources.loader(entries), JavaSources.mainClass(source), args.toArray(String[]::new));
+            return new MainProgram(Javac.loader(entries), JavaSources.mainClass(source), args.toArray(String[]::new));
         }
         if (classPath == null) throw new IllegalArgumentException("give a FILE.java, or -cp CLASSPATH and a main class");
-        return new MainProgram(JavaSources.loader(cp), target, args.toArray(String[]::new));
+        return new MainProgram(Javac.loader(cp), target, args.toArray(String[]::new));
     }
 
     private String replayCommand() {

@@ -20,7 +20,7 @@ import racecourse.commandline.JsonOutputOption;
 import racecourse.stress.StressResult;
 import racecourse.stress.Verdict;
 import racecourse.stress.compile.SourceCompiler;
-import racecourse.stress.compile.SourceCompiler.CompileException;
+import racecourse.compile.CompileException;
 import racecourse.stress.deep.Jcstress;
 
 /**

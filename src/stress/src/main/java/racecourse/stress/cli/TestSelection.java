@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import racecourse.stress.compile.SourceCompiler;
-import racecourse.stress.compile.SourceCompiler.CompileException;
+import racecourse.compile.CompileException;
 import racecourse.stress.engine.ReflectiveModel;
 
 /**
@@ -48,7 +48,7 @@ final class TestSelection {
             loaderCp.addFirst(s.compiled.toString());
             s.searched.addFirst(s.compiled);
         }
-        s.loader = SourceCompiler.loader(loaderCp);
+        s.loader = racecourse.compile.Javac.loader(loaderCp);
         if (!classNames.isEmpty()) {
             for (String name : classNames) {
                 Class<?> c;

@@ -2,43 +2,28 @@ package racecourse.stress.compile;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.openjdk.jcstress.annotations.JCStressTest;
+import racecourse.compile.CompileException;
+import racecourse.compile.Javac;
 
 /**
- * Compiles Java sources with jcstress on the class path, with or without jcstress's annotation processor, and
- * finds the {@code @JCStressTest} classes in directories and jars. Thread-safe (stateless).
+ * Compiles Java sources with jcstress on the class path, with or without jcstress's annotation processor (through
+ * the course's one compiler helper, {@link Javac}), and finds the {@code @JCStressTest} classes in directories and
+ * jars. Thread-safe (stateless).
  */
 public final class SourceCompiler {
     /** jcstress's annotation processor, which writes the runner classes and {@code META-INF/TestList}. */
     public static final String PROCESSOR = "org.openjdk.jcstress.infra.processors.JCStressTestProcessor";
 
     private SourceCompiler() {
-    }
-
-    /** Thrown when javac rejects the sources; the message is the compiler's. */
-    public static final class CompileException extends Exception {
-        public CompileException(String message) {
-            super(message);
-        }
     }
 
     /** The class path this JVM runs with, plus the jars holding jcstress and this harness. */
@@ -68,7 +53,7 @@ public final class SourceCompiler {
     }
 
     /**
-     * Compiles source files into {@code out}.
+     * Compiles source files into {@code out} with {@link Javac}.
      *
      * @param classPath entries besides the output directory
      * @param withProcessor run jcstress's annotation processor (for the real jcstress); generated sources go to
@@ -78,52 +63,17 @@ public final class SourceCompiler {
      */
     public static void compile(List<Path> sources, List<String> classPath, Path out, boolean withProcessor,
                                Path generated, List<String> options, List<String> classNames) throws CompileException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) throw new CompileException("no Java compiler in this runtime: run with a JDK, not a JRE");
-        for (Path p : sources) {
-            if (!Files.isRegularFile(p)) throw new CompileException("no such source file: " + p);
-        }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            Files.createDirectories(out);
-            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-nowarn", "-Xlint:none",
-                    "-cp", String.join(File.pathSeparator, classPath)));
+        try {
+            List<String> args = new ArrayList<>();
             if (withProcessor) {
                 Files.createDirectories(generated);
                 args.addAll(List.of("-processor", PROCESSOR, "-s", generated.toString()));
-            } else if (!options.contains("-proc:only")) {
-                args.add("-proc:none");
             }
             args.addAll(options);
-            Iterable<? extends JavaFileObject> units = sources.isEmpty() ? null : files.getJavaFileObjectsFromPaths(sources);
-            StringWriter log = new StringWriter();
-            boolean ok = javac.getTask(log, files, diagnostics, args, classNames.isEmpty() ? null : classNames, units).call();
-            if (!ok) {
-                StringBuilder msg = new StringBuilder();
-                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                    if (d.getKind() != Diagnostic.Kind.ERROR) continue;
-                    String where = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
-                    msg.append(where).append("error: ").append(d.getMessage(Locale.ROOT)).append('\n');
-                }
-                msg.append(log);
-                throw new CompileException(msg.toString().strip());
-            }
+            Javac.compile(sources, classPath, out, args, classNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A loader over the given entries whose parent is this harness's loader (so jcstress classes are shared). */
-    public static URLClassLoader loader(List<String> entries) {
-        List<URL> urls = new ArrayList<>();
-        for (String e : entries) {
-            try {
-                urls.add(Path.of(e).toUri().toURL());
-            } catch (MalformedURLException ex) {
-                throw new IllegalArgumentException("bad class path entry: " + e, ex);
-            }
-        }
-        return new URLClassLoader(urls.toArray(URL[]::new), SourceCompiler.class.getClassLoader());
     }
 
     /** Binary names of every class file under a directory or in a jar. */

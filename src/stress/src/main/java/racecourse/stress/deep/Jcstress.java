@@ -19,7 +19,7 @@ import racecourse.process.ProcessException;
 import racecourse.process.ProcessRunner;
 import racecourse.stress.StressResult;
 import racecourse.stress.compile.SourceCompiler;
-import racecourse.stress.compile.SourceCompiler.CompileException;
+import racecourse.compile.CompileException;
 
 /**
  * Deep runs with the real jcstress 0.16: compiles the tests with jcstress's annotation processor into a
