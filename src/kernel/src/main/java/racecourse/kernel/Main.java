@@ -32,6 +32,11 @@ public final class Main {
             System.err.println("usage: racecourse.kernel.Main CONNECTION_FILE   (Jupyter passes the file)");
             System.exit(2);
         }
+        StartupTrace.mark("main");
+        // JShell and its imports take longest: they start first, and the rest of start-up runs beside them
+        KernelConfig config = KernelConfig.fromEnvironment();
+        CompletableFuture<RacecourseKernel.Cells> cells = startCells(config);
+        StartupTrace.mark("JShell start-up thread started");
         Path file = Path.of(args[0]);
         String json;
         try {
@@ -41,18 +46,20 @@ public final class Main {
             System.exit(2);
             return;
         }
-        run(KernelConnectionProperties.parse(json));
+        run(KernelConnectionProperties.parse(json), config, cells);
         System.exit(0);
     }
 
-    private static void run(KernelConnectionProperties properties) throws Exception {
+    private static void run(KernelConnectionProperties properties, KernelConfig config,
+                            CompletableFuture<RacecourseKernel.Cells> cells) throws Exception {
         PrintStream log = System.err;
-        KernelConfig config = KernelConfig.fromEnvironment();
-        CompletableFuture<RacecourseKernel.Cells> cells = startCells(config);
         RacecourseKernel kernel = new RacecourseKernel(config, cells);
+        StartupTrace.mark("kernel made");
         JupyterConnection connection = new JupyterConnection(properties);
         kernel.becomeHandlerForConnection(connection);
+        StartupTrace.mark("sockets made");
         kernel.startRouting(log);
+        StartupTrace.mark("output routed");
         connection.connect();
         StartupTrace.mark("connected");
         // like ipykernel: a kernel whose Jupyter went away ends instead of lingering as an orphan
@@ -93,6 +100,7 @@ public final class Main {
     private static void train() throws Exception {
         KernelConfig config = KernelConfig.fromEnvironment();
         RacecourseKernel.Cells cells = buildCells(config);
+        cells.session().importDefaultsUntilFirstCell(); // as at start-up: the imports, then the warm-up expression
         CellRun run = new CellRun(null, 1);
         CellRun.CURRENT.set(run);
         String[] samples = {

@@ -33,6 +33,9 @@ public final class JShellSession implements AutoCloseable {
             "racecourse.patterns.Settings", "racecourse.stress.*", "racecourse.race.Race",
             "racecourse.grader.inline.Checks");
 
+    /** The expression {@link #importDefaultsUntilFirstCell} evaluates and drops once the imports are in. */
+    private static final String WARM_UP = "String.valueOf(List.of(1, 2).size() + 1)";
+
     private final JShell shell;
     private final Object analysisLock = new Object();
     private SourceCodeAnalysis analysis; // guarded by analysisLock; made on first use
@@ -89,9 +92,35 @@ public final class JShellSession implements AutoCloseable {
     public void importDefaultsUntilFirstCell() {
         while (true) {
             synchronized (importLock) {
-                if (cellArrived || pendingImports.isEmpty()) return;
+                if (cellArrived) return;
+                if (pendingImports.isEmpty()) {
+                    warmUp();
+                    return;
+                }
                 importOne(pendingImports.removeFirst());
             }
+        }
+    }
+
+    /**
+     * Evaluates an expression and drops it again, so that the first cell finds JShell's path for expressions
+     * (wrapping, code generation, loading through the execution control, the value's retrieval) already run once.
+     * It leaves no variable or declaration behind. Called with importLock held.
+     */
+    private void warmUp() {
+        for (SnippetEvent e : shell.eval(WARM_UP)) {
+            if (e.causeSnippet() == null && e.snippet() != null && shell.status(e.snippet()).isActive()) {
+                shell.drop(e.snippet());
+            }
+        }
+        StartupTrace.mark("expression path warmed up");
+    }
+
+    /** How many snippets other than imports are active: the learner's declarations, never the warm-up's. */
+    long activeNonImports() {
+        synchronized (importLock) {
+            return shell.snippets().filter(sn -> sn.kind() != Snippet.Kind.IMPORT)
+                    .filter(sn -> shell.status(sn).isActive()).count();
         }
     }
 

@@ -112,4 +112,17 @@ class LazyImportTests {
             assertEquals(3, assertInstanceOf(CellResult.Value.class, eval(s, "new TreeSet<>(Set.of(3, 1, 2)).last()", 2)).value());
         }
     }
+
+    @Test
+    void theStartUpWarmUpLeavesNothingBehind() {
+        withSession(s -> {
+            s.importDefaultsUntilFirstCell();
+            assertEquals(0, s.activeNonImports(), "the warm-up expression is still defined");
+            CellResult first = eval(s, "int n = 4;\nn * 2", 1);
+            assertEquals(8, assertInstanceOf(CellResult.Value.class, first, first::toString).value());
+            assertEquals(2, s.activeNonImports(), "the first cell's variable and value, nothing else");
+            assertTrue(s.declarations().sources().isEmpty(), () -> s.declarations().toString());
+            return null;
+        });
+    }
 }
