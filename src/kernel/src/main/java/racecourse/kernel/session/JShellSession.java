@@ -37,8 +37,7 @@ public final class JShellSession implements AutoCloseable {
     private static final String WARM_UP = "String.valueOf(List.of(1, 2).size() + 1)";
 
     private final JShell shell;
-    private final Object analysisLock = new Object();
-    private SourceCodeAnalysis analysis; // guarded by analysisLock; made on first use
+    private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
@@ -62,20 +61,9 @@ public final class JShellSession implements AutoCloseable {
                         "-Xlint:-preview")
                 .build();
         for (Path jar : classpath) shell.addToClasspath(jar.toString());
+        this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
         this.pendingImports = new java.util.ArrayDeque<>(concat(DEFAULT_IMPORTS, extraImports));
-    }
-
-    /**
-     * JShell's source analysis, made the first time a cell, completion or documentation request needs it. Making
-     * it starts JShell's indexer, which walks the whole JDK and every jar on the class path for completion
-     * suggestions; left until then, that walk does not compete with start-up for the processor.
-     */
-    private SourceCodeAnalysis analysis() {
-        synchronized (analysisLock) {
-            if (analysis == null) analysis = shell.sourceCodeAnalysis();
-            return analysis;
-        }
     }
 
     /** Brings the default imports into scope, if they are not yet; an import that does not resolve is skipped. */
@@ -161,7 +149,7 @@ public final class JShellSession implements AutoCloseable {
         int consumed = 0;
         CellResult result = new CellResult.Nothing();
         while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String source;
             String rest;
             if (info.completeness() == Completeness.EMPTY) break;
@@ -308,7 +296,7 @@ public final class JShellSession implements AutoCloseable {
     private String isCompleteUnlocked(String code) {
         String remaining = code;
         while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             switch (info.completeness()) {
                 case COMPLETE, COMPLETE_WITH_SEMI -> remaining = info.remaining();
                 case EMPTY -> { return "complete"; }
@@ -328,7 +316,7 @@ public final class JShellSession implements AutoCloseable {
         String remaining = code;
         int consumed = 0;
         while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String rest = info.completeness().isComplete() ? info.remaining() : "";
             int length = remaining.length() - rest.length();
             if (rest.isBlank() || consumed + length >= at) {
@@ -347,7 +335,7 @@ public final class JShellSession implements AutoCloseable {
         Piece piece = pieceAt(code, cursor);
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
-                analysis().completionSuggestions(piece.source(), piece.source().length(), anchor);
+                analysis.completionSuggestions(piece.source(), piece.source().length(), anchor);
         Set<String> matches = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));
@@ -364,10 +352,10 @@ public final class JShellSession implements AutoCloseable {
         importDefaults();
         Piece piece = pieceAt(code, cursor);
         StringBuilder out = new StringBuilder();
-        List<SourceCodeAnalysis.Documentation> docs = analysis().documentation(piece.source(), piece.source().length(), true);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source(), piece.source().length(), true);
         if (docs.isEmpty()) {
             // the cursor sits on a method's name: ask as if its argument list had begun
-            docs = analysis().documentation(piece.source() + "(", piece.source().length() + 1, true);
+            docs = analysis.documentation(piece.source() + "(", piece.source().length() + 1, true);
         }
         for (SourceCodeAnalysis.Documentation doc : docs) {
             if (!out.isEmpty()) out.append("\n\n");
