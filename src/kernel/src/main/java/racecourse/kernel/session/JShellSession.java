@@ -176,6 +176,7 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private CellResult check(List<SnippetEvent> events, String code, int start, int firstLine, CellRun cell) {
+        for (String note : UpdateNotes.of(events, shell)) System.err.println(note);
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) continue;
             Snippet snippet = e.snippet();
