@@ -76,4 +76,24 @@ class RaceCellTests {
         assertTrue(String.join("\n", out).contains("IllegalStateException: boom"), out::toString);
         assertFalse(r.races() > 0, r::toString);
     }
+
+    @Test
+    void theStopFlagEndsACellThatNeverFinishes() throws Exception {
+        List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> cp = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        RaceCell.Result r = RaceCell.run("""
+                System.out.println("spinning");
+                while (true) { Thread.onSpinWait(); }
+                """, IMPORTS, cp, line -> {
+                    out.add(line);
+                    if (line.contains("spinning")) {
+                        started.set(true);
+                    }
+                }, started::get);
+        assertTrue(started.get(), out::toString);
+        assertTrue(r.status() != 0, r::toString);
+        assertFalse(r.complete(), "a stopped cell's report is not complete");
+        assertEquals(0, r.races(), r::toString);
+    }
 }
