@@ -130,7 +130,40 @@ public final class Hooks {
         if (ts.clinit > 0) {
             return;
         }
-        FieldInfo f = Sites.get(siteId).field(obj);
+        fieldAccess(s, ts, Sites.get(siteId).field(obj), obj, siteId, write);
+    }
+
+    /** Before a plain {@code VarHandle.get} with one coordinate or none: a read if the handle is a field's. */
+    public static void varHandleGet(Object handle, Object obj, int site) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && handle instanceof java.lang.invoke.VarHandle h) {
+            varHandleField(s, h, obj, site, false);
+        }
+    }
+
+    /** Before a plain {@code VarHandle.set} with one coordinate or none: a write if the handle is a field's. */
+    public static void varHandleSet(Object handle, Object obj, int site) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && handle instanceof java.lang.invoke.VarHandle h) {
+            varHandleField(s, h, obj, site, true);
+        }
+    }
+
+    private static void varHandleField(Session s, java.lang.invoke.VarHandle h, Object obj, int siteId,
+                                       boolean write) {
+        FieldInfo f = VarHandleFields.of(h, obj, Sites.get(siteId));
+        if (f == null || f.isVolatile() || (f.isStatic() != (obj == null))) {
+            return; // not a field's handle, or a volatile field (its plain mode is left unmodelled)
+        }
+        ThreadState ts = state(s);
+        if (ts.clinit > 0) {
+            return;
+        }
+        fieldAccess(s, ts, f, obj, siteId, write);
+    }
+
+    private static void fieldAccess(Session s, ThreadState ts, FieldInfo f, Object obj, int siteId,
+                                    boolean write) {
         if (f.isFinal()) {
             return;
         }
