@@ -230,15 +230,22 @@ public final class Hooks {
             return;
         }
         Shadow sh = shadow(s, ts, array, ARRAY);
-        // an array's history has three longs per element and never changes size: this also checks the index
-        long[] st = sh.state();
-        long b = 3L * index;
-        if (index < 0 || b + 2 >= st.length) {
+        // the history's length is the array's: this also checks the index (a bad one is left to the access)
+        if (index < 0 || index >= sh.length) {
             return;
         }
         long epoch = ts.epoch;
-        if (st[(int) b] == epoch || (!write && st[(int) b + 1] == epoch)) {
-            return;
+        Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
+        if (ch != null) {
+            long[] ex = ch.expanded;
+            if (ex != null) {
+                int b = 3 * (index & (Shadow.CHUNK - 1));
+                if (ex[b] == epoch || (!write && ex[b + 1] == epoch)) {
+                    return;
+                }
+            } else if ((index & (Shadow.CHUNK - 1)) < ch.prefix && (ch.w == epoch || (!write && ch.r == epoch))) {
+                return;
+            }
         }
         int fid = -index - 1;
         Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);

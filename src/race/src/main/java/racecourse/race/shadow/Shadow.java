@@ -7,12 +7,25 @@ import java.util.Arrays;
  * thread-unsafe collection) the collection as a whole.
  *
  * <p>Each variable has a slot of three longs: the last write's epoch, the last read's epoch (or
- * {@link racecourse.race.clock.Epochs#SHARED}), and the two access site ids. Thread-safe: changes happen
- * while holding this object's monitor; the same-epoch check of {@link FastTrack} reads without it.
+ * {@link racecourse.race.clock.Epochs#SHARED}), and the two access site ids. An array's elements are kept in
+ * {@link Chunk}s of {@value #CHUNK} elements, made at the first access to one of their elements; a chunk whose
+ * elements were filled in order with one history (a sweep by one thread in one epoch) keeps that history once.
+ * Thread-safe: changes happen while holding this object's monitor; the same-epoch checks read without it.
  */
 public final class Shadow {
+    /** Log2 of the number of elements in a chunk of an array's history. */
+    public static final int CHUNK_BITS = 10;
+    /** The number of elements in a chunk of an array's history. */
+    public static final int CHUNK = 1 << CHUNK_BITS;
+
     /** Field ids in slot order, or null for an array, whose slot is the element index. */
     int[] ids;
+    /** The array's length, or -1 for an object's fields. */
+    public final int length;
+    /** An array's chunks, null until an element of the chunk is accessed; null for fields. Guarded by this. */
+    public final Chunk[] chunks;
+    /** Room for one element's three longs while a chunk is updated. Guarded by this. */
+    final long[] scratch;
     long[] state; // guarded by this (writes)
     Object[] shared; // guarded by this; a ReadSet per slot in shared-read mode
     /** The tracking session this history belongs to (histories kept in objects outlive sessions). */
@@ -20,20 +33,43 @@ public final class Shadow {
     /** The clock of the object as a lock or volatile holder, when kept here; guarded by this. */
     public volatile Object sync;
 
-    private Shadow(Object session, int[] ids, long[] state) {
+    private Shadow(Object session, int[] ids, long[] state, int length) {
         this.session = session;
         this.ids = ids;
         this.state = state;
+        this.length = length;
+        this.chunks = length < 0 ? null : new Chunk[(length + CHUNK - 1) >>> CHUNK_BITS];
+        this.scratch = length < 0 ? null : new long[3];
+    }
+
+    /**
+     * The history of up to {@value #CHUNK} consecutive elements of an array. While {@link #expanded} is null the
+     * chunk is uniform: its first {@link #prefix} elements all have the history ({@link #w}, {@link #r},
+     * {@link #sites}) and the others none. The first access that breaks this (another history, an element out
+     * of order, reads by unordered threads) gives every element its own three longs. Guarded by the shadow's
+     * monitor for changes; the same-epoch check reads without it.
+     */
+    public static final class Chunk {
+        /** The last write's epoch of the uniform elements. */
+        public long w;
+        /** The last read's epoch of the uniform elements (never SHARED). */
+        public long r;
+        /** The two access sites of the uniform elements. */
+        long sites;
+        /** How many elements, from the chunk's first, have the uniform history. */
+        public int prefix;
+        /** Three longs per element once the chunk is not uniform, else null. */
+        public long[] expanded;
     }
 
     /** Creates the history of an object with named variables (fields, or one collection variable). */
     public static Shadow forFields(Object session) {
-        return new Shadow(session, new int[0], new long[0]);
+        return new Shadow(session, new int[0], new long[0], -1);
     }
 
     /** Creates the history of an array with {@code length} elements. */
     public static Shadow forArray(Object session, int length) {
-        return new Shadow(session, null, new long[3 * length]);
+        return new Shadow(session, null, new long[0], length);
     }
 
     /** Returns the current slot array (three longs per variable), for the lock-free same-epoch check. */
