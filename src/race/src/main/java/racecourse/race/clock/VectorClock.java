@@ -108,8 +108,16 @@ public final class VectorClock {
             int[] o = other.base;
             int n = o.length;
             boolean bigger = false;
-            for (int i = 0; i < n && !bigger; i++) {
-                bigger = o[i] > get(i);
+            if (size == 0) {
+                // no differences here: compare the arrays directly
+                int[] mine = base;
+                for (int i = 0; i < n && !bigger; i++) {
+                    bigger = o[i] > (i < mine.length ? mine[i] : 0);
+                }
+            } else {
+                for (int i = 0; i < n && !bigger; i++) {
+                    bigger = o[i] > get(i);
+                }
             }
             if (bigger) {
                 if (!baseOwned || size > 0) {
