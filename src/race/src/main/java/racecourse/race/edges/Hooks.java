@@ -243,8 +243,21 @@ public final class Hooks {
                 if (ex[b] == epoch || (!write && ex[b + 1] == epoch)) {
                     return;
                 }
-            } else if ((index & (Shadow.CHUNK - 1)) < ch.prefix && (ch.w == epoch || (!write && ch.r == epoch))) {
-                return;
+            } else {
+                int j = index & (Shadow.CHUNK - 1);
+                int p = ch.prefix;
+                if (j < p) {
+                    if (ch.w == epoch || (!write && ch.r == epoch)) {
+                        return;
+                    }
+                } else if (j == p && (write
+                        ? ch.w == epoch && ch.r == 0 && ch.sites == (long) siteId << 32
+                        : ch.r == epoch && ch.w == 0 && ch.sites == (siteId & 0xFFFFFFFFL))
+                        && ch.extend(j)) {
+                    // the next element of a sweep: an element with no history, first touched in this thread's
+                    // epoch at the same line, gets the chunk's history without a lock
+                    return;
+                }
             }
         }
         int fid = -index - 1;
@@ -269,12 +282,12 @@ public final class Hooks {
 
     /** The history of {@code key}; {@code kind} is {@link #ARRAY} for an array, -1 for an object's fields. */
     private static Shadow shadow(Session s, ThreadState ts, Object key, int arrayLength) {
-        if (key instanceof ShadowHolder h) {
+        if (arrayLength != ARRAY && key instanceof ShadowHolder h) {
             return held(s, h);
         }
         int i = System.identityHashCode(key) & 63;
         WeakIdentityMap.Entry<Shadow> e = ts.cache[i];
-        if (e != null && e.get() == key) {
+        if (e != null && e.refersTo(key)) {
             return e.value();
         }
         e = s.shadows.find(key);

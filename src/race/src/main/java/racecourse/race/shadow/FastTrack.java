@@ -55,25 +55,27 @@ public final class FastTrack {
             if (ch.expanded != null) {
                 return update(sh, ch.expanded, 3 * j, index, write, tid, vc, site);
             }
+            int p = ch.freeze();
             long[] st = sh.scratch;
-            boolean uniform = j < ch.prefix;
+            boolean uniform = j < p;
             st[0] = uniform ? ch.w : 0;
             st[1] = uniform ? ch.r : 0;
             st[2] = uniform ? ch.sites : 0;
             Conflict c = update(sh, st, 0, index, write, tid, vc, site);
             boolean same = st[0] == ch.w && st[1] == ch.r && st[2] == ch.sites;
             if (uniform && same) {
+                ch.prefix = p;
                 return c;
             }
-            if (j == ch.prefix && st[1] != Epochs.SHARED && (same || ch.prefix == 0)) {
+            if (j == p && st[1] != Epochs.SHARED && (same || p == 0)) {
                 ch.w = st[0];
                 ch.r = st[1];
                 ch.sites = st[2];
-                ch.prefix++;
+                ch.prefix = p + 1;
                 return c;
             }
             long[] ex = new long[3 * Shadow.CHUNK];
-            for (int k = 0; k < ch.prefix; k++) {
+            for (int k = 0; k < p; k++) {
                 ex[3 * k] = ch.w;
                 ex[3 * k + 1] = ch.r;
                 ex[3 * k + 2] = ch.sites;
@@ -81,7 +83,7 @@ public final class FastTrack {
             ex[3 * j] = st[0];
             ex[3 * j + 1] = st[1];
             ex[3 * j + 2] = st[2];
-            ch.expanded = ex;
+            ch.expanded = ex; // the prefix stays frozen
             return c;
         }
     }

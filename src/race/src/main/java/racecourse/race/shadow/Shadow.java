@@ -46,20 +46,53 @@ public final class Shadow {
      * The history of up to {@value #CHUNK} consecutive elements of an array. While {@link #expanded} is null the
      * chunk is uniform: its first {@link #prefix} elements all have the history ({@link #w}, {@link #r},
      * {@link #sites}) and the others none. The first access that breaks this (another history, an element out
-     * of order, reads by unordered threads) gives every element its own three longs. Guarded by the shadow's
-     * monitor for changes; the same-epoch check reads without it.
+     * of order, reads by unordered threads) gives every element its own three longs.
+     *
+     * <p>Thread-safe: changes hold the shadow's monitor, except that the thread whose epoch the uniform history
+     * carries may add the next element with a compare-and-set of {@link #prefix} ({@link #extend}); a holder of
+     * the monitor first sets the prefix to {@link #FROZEN} ({@link #freeze}), which makes that fail.
      */
     public static final class Chunk {
+        /** The prefix while a holder of the monitor changes the chunk, and for good once it is expanded. */
+        public static final int FROZEN = -1;
+        private static final java.lang.invoke.VarHandle PREFIX;
+
+        static {
+            try {
+                PREFIX = java.lang.invoke.MethodHandles.lookup().findVarHandle(Chunk.class, "prefix", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         /** The last write's epoch of the uniform elements. */
         public long w;
         /** The last read's epoch of the uniform elements (never SHARED). */
         public long r;
-        /** The two access sites of the uniform elements. */
-        long sites;
-        /** How many elements, from the chunk's first, have the uniform history. */
-        public int prefix;
+        /** The two access sites of the uniform elements (write site in the high half). */
+        public long sites;
+        /** How many elements, from the chunk's first, have the uniform history; {@link #FROZEN} while changed. */
+        public volatile int prefix;
         /** Three longs per element once the chunk is not uniform, else null. */
-        public long[] expanded;
+        public volatile long[] expanded;
+
+        /**
+         * Adds element {@code index} (the first past the prefix) to the uniform elements, if nobody changed the
+         * chunk since the caller read the prefix. Only for the thread whose epoch the uniform history carries.
+         */
+        public boolean extend(int index) {
+            return PREFIX.compareAndSet(this, index, index + 1);
+        }
+
+        /** Stops {@link #extend} and returns the prefix it had. Caller holds the shadow's monitor. */
+        int freeze() {
+            while (true) {
+                int p = prefix;
+                if (p == FROZEN || PREFIX.compareAndSet(this, p, FROZEN)) {
+                    return p;
+                }
+            }
+        }
     }
 
     /** Creates the history of an object with named variables (fields, or one collection variable). */

@@ -1,6 +1,7 @@
 package racecourse.race.shadow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,5 +135,23 @@ class FastTrackTests {
         Conflict c = FastTrack.access(sh, -Shadow.CHUNK * 2 - 1, true, 2, t2, 13);
         assertNotNull(c, "thread 1's read is not ordered before thread 2's write");
         assertEquals(1, c.previousTid());
+    }
+
+    @Test
+    void anElementAddedWithoutTheLockKeepsItsHistoryWhenTheChunkExpands() {
+        Shadow sh = Shadow.forArray(this, Shadow.CHUNK);
+        VectorClock t0 = clock(0);
+        VectorClock t1 = clock(1);
+        for (int i = 0; i < 3; i++) {
+            assertNull(FastTrack.access(sh, -i - 1, true, 0, t0, 10));
+        }
+        Shadow.Chunk ch = sh.chunks[0];
+        assertTrue(ch.extend(3), "the owner of the chunk's epoch adds element 3");
+        assertNull(FastTrack.access(sh, -10 - 1, true, 0, t0, 10), "out of order: the chunk expands");
+        assertEquals(Shadow.Chunk.FROZEN, ch.prefix);
+        assertFalse(ch.extend(4), "no element is added to an expanded chunk without the lock");
+        Conflict c = FastTrack.access(sh, -3 - 1, true, 1, t1, 11);
+        assertNotNull(c, "element 3's write by thread 0 survived the expansion");
+        assertEquals(10, c.previousSite());
     }
 }
