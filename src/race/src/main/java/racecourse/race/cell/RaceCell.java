@@ -37,8 +37,9 @@ public final class RaceCell {
      * @param reportText the detector's report in Go's shape, or a sentence saying why there is none
      * @param races the number of distinct races found (0 if there is no report)
      * @param complete whether the report was closed normally (the child was not killed)
+     * @param stopped whether the stop flag ended the child before the cell finished
      */
-    public record Result(int status, String value, String reportText, int races, boolean complete) {
+    public record Result(int status, String value, String reportText, int races, boolean complete, boolean stopped) {
     }
 
     /**
@@ -68,8 +69,16 @@ public final class RaceCell {
                     "-cp", String.join(File.pathSeparator, classPath), CellMain.class.getName(),
                     cell.toString(), importFile.toString(), value.toString()));
             ProcessResult child;
+            java.util.concurrent.atomic.AtomicBoolean stopSeen = new java.util.concurrent.atomic.AtomicBoolean();
+            BooleanSupplier watched = () -> {
+                boolean now = stop.getAsBoolean();
+                if (now) {
+                    stopSeen.set(true); // the runner ends the child as soon as it hears true
+                }
+                return now;
+            };
             try {
-                child = ProcessRunner.of(cmd).mergeStderr().outputCap(0).onStdoutLine(output).stopWhen(stop).run();
+                child = ProcessRunner.of(cmd).mergeStderr().outputCap(0).onStdoutLine(output).stopWhen(watched).run();
             } catch (ProcessException e) {
                 if (Thread.interrupted()) {
                     InterruptedException stopped = new InterruptedException("interrupted while the cell ran");
@@ -89,7 +98,8 @@ public final class RaceCell {
                 races = s.count();
                 complete = s.complete();
             }
-            return new Result(child.exitCode(), shown, report.strip(), races, complete);
+            boolean stopped = stopSeen.get();
+            return new Result(child.exitCode(), shown, report.strip(), races, complete, stopped);
         } finally {
             FileTrees.deleteQuietly(work);
         }

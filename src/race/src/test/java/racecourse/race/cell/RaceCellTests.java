@@ -75,6 +75,7 @@ class RaceCellTests {
         assertEquals(CellMain.THREW, r.status(), r::toString);
         assertTrue(String.join("\n", out).contains("IllegalStateException: boom"), out::toString);
         assertFalse(r.races() > 0, r::toString);
+        assertFalse(r.stopped(), "nothing asked the cell to stop");
     }
 
     @Test
@@ -94,6 +95,7 @@ class RaceCellTests {
         assertTrue(started.get(), out::toString);
         assertTrue(r.status() != 0, r::toString);
         assertFalse(r.complete(), "a stopped cell's report is not complete");
+        assertTrue(r.stopped(), r::toString);
         assertEquals(0, r.races(), r::toString);
     }
 }
