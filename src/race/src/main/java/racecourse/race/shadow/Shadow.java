@@ -66,11 +66,11 @@ public final class Shadow {
         }
 
         /** The last write's epoch of the uniform elements. */
-        public long w;
+        public long w; // guarded by the shadow's monitor (writes)
         /** The last read's epoch of the uniform elements (never SHARED). */
-        public long r;
+        public long r; // guarded by the shadow's monitor (writes)
         /** The two access sites of the uniform elements (write site in the high half). */
-        public long sites;
+        public long sites; // guarded by the shadow's monitor (writes)
         /** How many elements, from the chunk's first, have the uniform history; {@link #FROZEN} while changed. */
         public volatile int prefix;
         /** Three longs per element once the chunk is not uniform, else null. */
