@@ -57,6 +57,10 @@ public final class FastTrack {
             }
             int p = ch.freeze();
             long[] st = sh.scratch;
+            if (st == null) {
+                st = new long[3];
+                sh.scratch = st;
+            }
             boolean uniform = j < p;
             st[0] = uniform ? ch.w : 0;
             st[1] = uniform ? ch.r : 0;

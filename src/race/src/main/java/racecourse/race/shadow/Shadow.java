@@ -18,14 +18,18 @@ public final class Shadow {
     /** The number of elements in a chunk of an array's history. */
     public static final int CHUNK = 1 << CHUNK_BITS;
 
+    /** Shared by every new history: {@link #slot} replaces them with copies before anything is stored. */
+    private static final int[] NO_IDS = new int[0];
+    private static final long[] NO_STATE = new long[0];
+
     /** Field ids in slot order, or null for an array, whose slot is the element index. */
     int[] ids;
     /** The array's length, or -1 for an object's fields. */
     public final int length;
     /** An array's chunks, null until an element of the chunk is accessed; null for fields. Guarded by this. */
     public final Chunk[] chunks;
-    /** Room for one element's three longs while a chunk is updated. Guarded by this. */
-    final long[] scratch;
+    /** Room for one element's three longs while a chunk is updated, made at first need. */
+    long[] scratch; // guarded by this
     long[] state; // guarded by this (writes)
     Object[] shared; // guarded by this; a ReadSet per slot in shared-read mode
     /** The tracking session this history belongs to (histories kept in objects outlive sessions). */
@@ -39,7 +43,6 @@ public final class Shadow {
         this.state = state;
         this.length = length;
         this.chunks = length < 0 ? null : new Chunk[(length + CHUNK - 1) >>> CHUNK_BITS];
-        this.scratch = length < 0 ? null : new long[3];
     }
 
     /**
@@ -97,12 +100,12 @@ public final class Shadow {
 
     /** Creates the history of an object with named variables (fields, or one collection variable). */
     public static Shadow forFields(Object session) {
-        return new Shadow(session, new int[0], new long[0], -1);
+        return new Shadow(session, NO_IDS, NO_STATE, -1);
     }
 
     /** Creates the history of an array with {@code length} elements. */
     public static Shadow forArray(Object session, int length) {
-        return new Shadow(session, null, new long[0], length);
+        return new Shadow(session, null, NO_STATE, length);
     }
 
     /** Returns the current slot array (three longs per variable), for the lock-free same-epoch check. */
