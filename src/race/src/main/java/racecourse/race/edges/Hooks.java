@@ -76,6 +76,28 @@ public final class Hooks {
         }
     };
 
+    /** How many fields of a class may be tracked (not static, final, volatile or synthetic), at most 8. */
+    private static final ClassValue<Integer> FIELD_SLOTS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> c) {
+            int n = 0;
+            for (Class<?> k = c; k != null && n < 8; k = k.getSuperclass()) {
+                try {
+                    for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                        int m = f.getModifiers();
+                        if (!f.isSynthetic() && (m & (java.lang.reflect.Modifier.STATIC
+                                | java.lang.reflect.Modifier.FINAL | java.lang.reflect.Modifier.VOLATILE)) == 0) {
+                            n++;
+                        }
+                    }
+                } catch (SecurityException | LinkageError e) {
+                    break; // no advance room: slots are then added one by one
+                }
+            }
+            return Math.min(n, 8);
+        }
+    };
+
     private Hooks() {
     }
 
@@ -309,7 +331,7 @@ public final class Hooks {
             if (h.$race$get() instanceof Shadow sh && sh.session == s) {
                 return sh;
             }
-            Shadow sh = Shadow.forFields(s);
+            Shadow sh = Shadow.forFields(s, FIELD_SLOTS.get(h.getClass()));
             h.$race$set(sh);
             return sh;
         }

@@ -21,6 +21,8 @@ public final class Shadow {
     /** Shared by every new history: {@link #slot} replaces them with copies before anything is stored. */
     private static final int[] NO_IDS = new int[0];
     private static final long[] NO_STATE = new long[0];
+    /** The id of a slot made in advance and not used yet (no field has it). */
+    private static final int FREE = -1;
 
     /** Field ids in slot order, or null for an array, whose slot is the element index. */
     int[] ids;
@@ -103,6 +105,19 @@ public final class Shadow {
         return new Shadow(session, NO_IDS, NO_STATE, -1);
     }
 
+    /**
+     * Creates the history of an object whose class has {@code capacity} fields that may be tracked: the room for
+     * them is made at once (free slots hold id -1), so the first accesses to each field allocate nothing.
+     */
+    public static Shadow forFields(Object session, int capacity) {
+        if (capacity <= 0) {
+            return forFields(session);
+        }
+        int[] ids = new int[capacity];
+        Arrays.fill(ids, FREE);
+        return new Shadow(session, ids, new long[3 * capacity], -1);
+    }
+
     /** Creates the history of an array with {@code length} elements. */
     public static Shadow forArray(Object session, int length) {
         return new Shadow(session, null, NO_STATE, length);
@@ -129,6 +144,13 @@ public final class Shadow {
         int s = peekSlot(fid);
         if (s >= 0) {
             return s;
+        }
+        int[] current = ids;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == FREE) {
+                current[i] = fid; // its three longs are still zero
+                return i;
+            }
         }
         int n = ids.length;
         long[] st = Arrays.copyOf(state, 3 * (n + 1));

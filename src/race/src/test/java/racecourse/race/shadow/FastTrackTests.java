@@ -154,4 +154,20 @@ class FastTrackTests {
         assertNotNull(c, "element 3's write by thread 0 survived the expansion");
         assertEquals(10, c.previousSite());
     }
+
+    @Test
+    void roomMadeInAdvanceIsFilledInPlaceAndThenGrows() {
+        Shadow sh = Shadow.forFields(this, 2);
+        int[] ids = sh.ids;
+        long[] state = sh.state;
+        VectorClock t0 = clock(0);
+        VectorClock t1 = clock(1);
+        assertNull(FastTrack.access(sh, 7, true, 0, t0, 10));
+        assertNull(FastTrack.access(sh, 9, true, 1, t1, 11), "another field: no race");
+        assertTrue(ids == sh.ids && state == sh.state, "two fields fit in the room made in advance");
+        assertNotNull(FastTrack.access(sh, 7, false, 1, t1, 12), "field 7 was written by thread 0, unordered");
+        assertNull(FastTrack.access(sh, 11, true, 0, t0, 13), "a third field grows the history");
+        assertEquals(3, sh.ids.length);
+        assertNotNull(FastTrack.access(sh, 9, true, 0, t0, 14), "field 9's history survived the growth");
+    }
 }
