@@ -45,6 +45,10 @@ final class KernelMagics {
                 return new CellResult.Nothing();
             }
             if (r.status() != CellMain.COMPILE_ERROR) Display.display(report(r.reportText(), r.races()));
+            if (r.stopped()) {
+                String message = "%%race was stopped before the cell ended; races found until then are reported above";
+                return new CellResult.Failure("Stopped", message, List.of(message));
+            }
             if (r.status() == CellMain.COMPILE_ERROR) {
                 String message = "the cell does not compile (the compiler's messages are above)";
                 return new CellResult.Failure("CompilationError", message, List.of(message));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,8 @@ public final class ProcessRunner {
     /** Longest line handed to a line listener; the rest of a longer line is dropped. */
     public static final int LINE_CAP = 1 << 20;
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
+    /** How often a {@link #stopWhen} condition is asked while the child runs. */
+    static final Duration STOP_POLL = Duration.ofMillis(50);
 
     /** Writes a child's standard input; the stream is closed afterwards. */
     @FunctionalInterface
@@ -60,6 +63,7 @@ public final class ProcessRunner {
     private Consumer<String> stderrLines;
     private Consumer<ProcessHandle> beforeKill;
     private boolean killOnExit;
+    private BooleanSupplier stopWhen;
 
     private ProcessRunner(List<String> command) {
         if (command.isEmpty()) throw new IllegalArgumentException("a command needs at least a program name");
@@ -178,6 +182,17 @@ public final class ProcessRunner {
         return this;
     }
 
+    /**
+     * Cancellation: asks {@code stop} every 50 ms while the child runs and, once it answers true, kills the child's
+     * process tree (as a timeout would, without calling {@link #beforeKill}) and returns. The result then has the
+     * killed child's exit status, is not {@code timedOut}, and its standard error ends with a line saying it was
+     * stopped. For a caller whose own stop flag (a notebook's interrupt button) must end the child.
+     */
+    public ProcessRunner stopWhen(BooleanSupplier stop) {
+        this.stopWhen = stop;
+        return this;
+    }
+
     /** Kills the child's process tree if this JVM shuts down (for example on SIGTERM) while the child runs. */
     public ProcessRunner killOnExit() {
         this.killOnExit = true;
@@ -237,13 +252,24 @@ public final class ProcessRunner {
         }
         if (!inheritInput) feed(process);
         boolean finished;
+        boolean stopped = false;
         try {
-            finished = timeout == null ? waitForever(process)
-                    : process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (stopWhen != null) {
+                int how = waitOrStop(process, start);
+                finished = how == ENDED;
+                stopped = how == STOPPED;
+            } else {
+                finished = timeout == null ? waitForever(process)
+                        : process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             ProcessTrees.kill(process);
             Thread.currentThread().interrupt();
             throw new ProcessException("interrupted while waiting for '" + String.join(" ", command) + "'", e);
+        }
+        if (stopped) {
+            ProcessTrees.kill(process);
+            return stoppedResult(process, start, out, err, pumps, listenerFailure);
         }
         if (!finished) {
             if (beforeKill != null) beforeKill.accept(process.toHandle());
@@ -262,6 +288,46 @@ public final class ProcessRunner {
         }
         return new ProcessResult(command, finished ? process.exitValue() : -1, !finished, out.text(), errText,
                 out.dropped(), err.dropped(), elapsed);
+    }
+
+    private static final int ENDED = 0;
+    private static final int TIMED_OUT = 1;
+    private static final int STOPPED = 2;
+
+    /** Waits for the child, the timeout or the stop condition; returns which came first. */
+    private int waitOrStop(Process process, long start) throws InterruptedException {
+        long slice = STOP_POLL.toNanos();
+        while (true) {
+            long wait = slice;
+            if (timeout != null) {
+                long left = timeout.toNanos() - (System.nanoTime() - start);
+                if (left <= 0) return TIMED_OUT;
+                wait = Math.min(wait, left);
+            }
+            if (process.waitFor(wait, TimeUnit.NANOSECONDS)) return ENDED;
+            if (stopWhen.getAsBoolean()) return STOPPED;
+        }
+    }
+
+    private ProcessResult stoppedResult(Process process, long start, CappedBuffer out, CappedBuffer err,
+            List<Thread> pumps, AtomicReference<RuntimeException> listenerFailure) {
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        joinPumps(pumps);
+        if (listenerFailure.get() != null) {
+            throw new ProcessException("a line listener of '" + String.join(" ", command) + "' failed: "
+                    + listenerFailure.get().getMessage(), listenerFailure.get());
+        }
+        String errText = err.text();
+        errText += (errText.isEmpty() || errText.endsWith("\n") ? "" : "\n")
+                + "(stopped on request after " + elapsed.toMillis() + " ms)\n";
+        return new ProcessResult(command, status, false, out.text(), errText, out.dropped(), err.dropped(), elapsed);
     }
 
     private static boolean waitForever(Process process) throws InterruptedException {

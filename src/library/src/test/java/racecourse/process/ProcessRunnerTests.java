@@ -109,6 +109,38 @@ class ProcessRunnerTests {
     }
 
     @Test
+    void aStopConditionEndsTheWholeTreeAndSaysSo() throws Exception {
+        CompletableFuture<Long> grandchild = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ProcessResult r = ProcessRunner.of("sh", "-c", "sleep 600 & echo $!; wait").onStdoutLine(line -> {
+            grandchild.complete(Long.parseLong(line.trim()));
+            stop.set(true);
+        }).timeout(GENEROUS).stopWhen(() -> {
+            asked.incrementAndGet();
+            return stop.get();
+        }).run();
+        assertFalse(r.timedOut());
+        assertTrue(r.err().contains("stopped on request"), r.err());
+        assertTrue(asked.get() >= 1);
+        long pid = grandchild.get(60, TimeUnit.SECONDS);
+        Optional<ProcessHandle> sleeper = ProcessHandle.of(pid);
+        if (sleeper.isPresent()) sleeper.get().onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the grandchild survived");
+    }
+
+    @Test
+    void aStopConditionThatNeverTurnsChangesNothing() {
+        ProcessResult r = ProcessRunner.of("sh", "-c", "echo done; exit 3").stopWhen(() -> false).timeout(GENEROUS)
+                .run();
+        assertEquals(3, r.exitCode());
+        assertEquals("done\n", r.out());
+        assertFalse(r.err().contains("stopped"), r.err());
+        ProcessResult t = ProcessRunner.of("sleep", "600").stopWhen(() -> false).timeout(Duration.ofMillis(300)).run();
+        assertTrue(t.timedOut(), "the timeout still applies with a stop condition");
+    }
+
+    @Test
     void aProgramThatCannotStartGivesAClearError() {
         ProcessException e = assertThrows(ProcessException.class,
                 () -> ProcessRunner.of("/no/such/program", "x").run());

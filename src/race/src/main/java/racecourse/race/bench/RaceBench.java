@@ -86,6 +86,7 @@ public final class RaceBench implements Callable<Integer> {
         double logPeak = 0;
         double logLive = 0;
         double logDormant = 0;
+        List<String> spreads = new ArrayList<>();
         for (String name : names) {
             List<Sample> base = new ArrayList<>();
             List<Sample> race = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class RaceBench implements Callable<Integer> {
             logTime += Math.log(t);
             logPeak += Math.log(p);
             logLive += Math.log(l);
+            spreads.add(spread(name, base, race));
             out.printf(Locale.ROOT,
                     "%-16s %10.1f %10.1f %6.1f× %8.1fMB %8.1fMB %6.1f× %8.1fMB %8.1fMB %6.1f× %10.1f %7.2f×%n",
                     name, b.millis(), r.millis(), t, b.peakMb(), r.peakMb(), p, b.liveMb(), r.liveMb(), l,
@@ -116,12 +118,49 @@ public final class RaceBench implements Callable<Integer> {
                 Math.exp(logLive / n), "", Math.exp(logDormant / n));
         out.println();
         out.println("Goals: at most 10× time and 5× heap. Go documents 2-20× time and 5-10× memory for -race.");
+        out.println("Spread: each workload's runs, and the ratio from the slowest plain run against the fastest"
+                + " tracked one to the other way round; a verdict holds only if it holds over that whole range.");
+        spreads.forEach(out::println);
         out.println("Measured on a shared machine: treat single figures as noisy; rerun with --runs 5 to check.");
         if (!skipDormant) {
             out.println();
             new KernelCheck(out, runs, stressTime, jar).run();
         }
         return 0;
+    }
+
+    /** One line with the runs of a workload in both modes, the range of their ratios and the verdicts. */
+    static String spread(String name, List<Sample> base, List<Sample> race) {
+        long[] bt = base.stream().mapToLong(Sample::nanos).toArray();
+        long[] rt = race.stream().mapToLong(Sample::nanos).toArray();
+        long[] bp = base.stream().mapToLong(Sample::peak).toArray();
+        long[] rp = race.stream().mapToLong(Sample::peak).toArray();
+        double tLo = (double) min(rt) / max(bt);
+        double tHi = (double) max(rt) / min(bt);
+        double pLo = (double) min(rp) / max(bp);
+        double pHi = (double) max(rp) / min(bp);
+        return String.format(Locale.ROOT, "  %s: plain %.1f-%.1f ms, tracked %.1f-%.1f ms, time %.1f-%.1f× (%s);"
+                        + " peak heap %.1f-%.1f× (%s)", name, min(bt) / 1e6, max(bt) / 1e6, min(rt) / 1e6,
+                max(rt) / 1e6, tLo, tHi, verdict(tLo, tHi, 10), pLo, pHi, verdict(pLo, pHi, 5));
+    }
+
+    /** The verdict on a ratio known to lie in {@code [lo, hi]} against an upper goal. */
+    static String verdict(double lo, double hi, double goal) {
+        if (hi <= goal) {
+            return "within " + (int) goal + "×, goal met";
+        }
+        if (lo > goal) {
+            return "above " + (int) goal + "×, goal not met";
+        }
+        return "inconclusive: the runs straddle " + (int) goal + "×";
+    }
+
+    private static long min(long[] xs) {
+        return Arrays.stream(xs).min().orElse(0);
+    }
+
+    private static long max(long[] xs) {
+        return Arrays.stream(xs).max().orElse(0);
     }
 
     private Sample run(String name, String agent) {

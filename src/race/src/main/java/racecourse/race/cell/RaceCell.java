@@ -1,20 +1,19 @@
 package racecourse.race.cell;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import racecourse.files.FileTrees;
 import racecourse.process.ChildJvm;
+import racecourse.process.ProcessException;
+import racecourse.process.ProcessResult;
+import racecourse.process.ProcessRunner;
 import racecourse.race.Agents;
 
 /**
@@ -38,8 +37,9 @@ public final class RaceCell {
      * @param reportText the detector's report in Go's shape, or a sentence saying why there is none
      * @param races the number of distinct races found (0 if there is no report)
      * @param complete whether the report was closed normally (the child was not killed)
+     * @param stopped whether the stop flag ended the child before the cell finished
      */
-    public record Result(int status, String value, String reportText, int races, boolean complete) {
+    public record Result(int status, String value, String reportText, int races, boolean complete, boolean stopped) {
     }
 
     /**
@@ -49,7 +49,8 @@ public final class RaceCell {
      * @param imports import names (without {@code import} and {@code ;}) the cell starts with
      * @param classPath the child's class path entries (the kernel's own and those added by magics)
      * @param output receives each line the cell prints (stdout and stderr)
-     * @param stop polled while the child runs; when it returns true the child is ended
+     * @param stop polled while the child runs (through {@link ProcessRunner#stopWhen}); when it returns true the
+     *     child's process tree is ended
      */
     public static Result run(String body, List<String> imports, List<String> classPath, Consumer<String> output,
                              BooleanSupplier stop) throws IOException, InterruptedException {
@@ -67,23 +68,29 @@ public final class RaceCell {
                             + ",exclude=" + TOOL_PREFIXES,
                     "-cp", String.join(File.pathSeparator, classPath), CellMain.class.getName(),
                     cell.toString(), importFile.toString(), value.toString()));
-            // ProcessBuilder here, not ProcessRunner: the cell is ended when the kernel's stop flag turns true,
-            // which the runner cannot poll
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .start();
-            p.getOutputStream().close();
-            Thread pump = Thread.ofPlatform().daemon().name("race-cell-output").start(() -> pump(p.getInputStream(), output));
-            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
-                if (stop.getAsBoolean()) {
-                    p.destroyForcibly().waitFor();
-                    break;
+            ProcessResult child;
+            java.util.concurrent.atomic.AtomicBoolean stopSeen = new java.util.concurrent.atomic.AtomicBoolean();
+            BooleanSupplier watched = () -> {
+                boolean now = stop.getAsBoolean();
+                if (now) {
+                    stopSeen.set(true); // the runner ends the child as soon as it hears true
                 }
+                return now;
+            };
+            try {
+                child = ProcessRunner.of(cmd).mergeStderr().outputCap(0).onStdoutLine(output).stopWhen(watched).run();
+            } catch (ProcessException e) {
+                if (Thread.interrupted()) {
+                    InterruptedException stopped = new InterruptedException("interrupted while the cell ran");
+                    stopped.initCause(e);
+                    throw stopped;
+                }
+                throw new IOException(e.getMessage(), e);
             }
-            pump.join(5_000);
             String shown = Files.isRegularFile(value) ? Files.readString(value, StandardCharsets.UTF_8) : null;
             String report = Files.isRegularFile(text) ? Files.readString(text, StandardCharsets.UTF_8)
                     : "No race report: the cell's JVM ended before the detector wrote it (exit status "
-                    + p.exitValue() + ").";
+                    + child.exitCode() + ").";
             int races = 0;
             boolean complete = false;
             if (Files.isRegularFile(json)) {
@@ -91,17 +98,10 @@ public final class RaceCell {
                 races = s.count();
                 complete = s.complete();
             }
-            return new Result(p.exitValue(), shown, report.strip(), races, complete);
+            boolean stopped = stopSeen.get();
+            return new Result(child.exitCode(), shown, report.strip(), races, complete, stopped);
         } finally {
             FileTrees.deleteQuietly(work);
-        }
-    }
-
-    private static void pump(InputStream in, Consumer<String> output) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) output.accept(line);
-        } catch (IOException e) {
-            // the child ended
         }
     }
 }

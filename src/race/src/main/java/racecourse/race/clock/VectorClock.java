@@ -14,6 +14,8 @@ import java.util.Arrays;
  */
 public final class VectorClock {
     private static final int DELTA_MAX = 32;
+    /** The largest base copied on write by {@link #set}; larger shared bases take differences. */
+    private static final int OWN_MAX = 1024;
     private static final int[] EMPTY = new int[0];
 
     private int[] base = EMPTY;
@@ -38,9 +40,18 @@ public final class VectorClock {
         return tid < b.length ? b[tid] : 0;
     }
 
-    /** Sets the time of thread {@code tid} (times only grow). */
+    /**
+     * Sets the time of thread {@code tid} (times only grow). A base array shared with a copy is copied first
+     * when it is small (copy on write), so that a thread's own clock keeps answering {@link #get} with one
+     * array read; a large shared base keeps the change in the list of differences instead.
+     */
     public void set(int tid, int time) {
         if (baseOwned && tid < base.length) {
+            base[tid] = time;
+            return;
+        }
+        if (Math.max(base.length, tid + 1) <= OWN_MAX) {
+            own(tid + 1);
             base[tid] = time;
             return;
         }
@@ -64,9 +75,9 @@ public final class VectorClock {
         }
     }
 
-    /** Folds the differences into a new base array owned by this clock. */
-    private void fold() {
-        int n = base.length;
+    /** Makes the base an array of at least {@code length} entries owned by this clock, with no differences. */
+    private void own(int length) {
+        int n = Math.max(length, base.length);
         if (size > 0) {
             n = Math.max(n, ids[size - 1] + 1);
         }
@@ -77,6 +88,11 @@ public final class VectorClock {
         base = b;
         baseOwned = true;
         size = 0;
+    }
+
+    /** Folds the differences into a new base array owned by this clock. */
+    private void fold() {
+        own(0);
     }
 
     /** Makes this clock the pointwise maximum of itself and {@code other}. */
@@ -92,8 +108,16 @@ public final class VectorClock {
             int[] o = other.base;
             int n = o.length;
             boolean bigger = false;
-            for (int i = 0; i < n && !bigger; i++) {
-                bigger = o[i] > get(i);
+            if (size == 0) {
+                // no differences here: compare the arrays directly
+                int[] mine = base;
+                for (int i = 0; i < n && !bigger; i++) {
+                    bigger = o[i] > (i < mine.length ? mine[i] : 0);
+                }
+            } else {
+                for (int i = 0; i < n && !bigger; i++) {
+                    bigger = o[i] > get(i);
+                }
             }
             if (bigger) {
                 if (!baseOwned || size > 0) {

@@ -76,6 +76,28 @@ public final class Hooks {
         }
     };
 
+    /** How many fields of a class may be tracked (not static, final, volatile or synthetic), at most 8. */
+    private static final ClassValue<Integer> FIELD_SLOTS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> c) {
+            int n = 0;
+            for (Class<?> k = c; k != null && n < 8; k = k.getSuperclass()) {
+                try {
+                    for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                        int m = f.getModifiers();
+                        if (!f.isSynthetic() && (m & (java.lang.reflect.Modifier.STATIC
+                                | java.lang.reflect.Modifier.FINAL | java.lang.reflect.Modifier.VOLATILE)) == 0) {
+                            n++;
+                        }
+                    }
+                } catch (SecurityException | LinkageError e) {
+                    break; // no advance room: slots are then added one by one
+                }
+            }
+            return Math.min(n, 8);
+        }
+    };
+
     private Hooks() {
     }
 
@@ -130,7 +152,40 @@ public final class Hooks {
         if (ts.clinit > 0) {
             return;
         }
-        FieldInfo f = Sites.get(siteId).field(obj);
+        fieldAccess(s, ts, Sites.get(siteId).field(obj), obj, siteId, write);
+    }
+
+    /** Before a plain {@code VarHandle.get} with one coordinate or none: a read if the handle is a field's. */
+    public static void varHandleGet(Object handle, Object obj, int site) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && handle instanceof java.lang.invoke.VarHandle h) {
+            varHandleField(s, h, obj, site, false);
+        }
+    }
+
+    /** Before a plain {@code VarHandle.set} with one coordinate or none: a write if the handle is a field's. */
+    public static void varHandleSet(Object handle, Object obj, int site) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && handle instanceof java.lang.invoke.VarHandle h) {
+            varHandleField(s, h, obj, site, true);
+        }
+    }
+
+    private static void varHandleField(Session s, java.lang.invoke.VarHandle h, Object obj, int siteId,
+                                       boolean write) {
+        FieldInfo f = VarHandleFields.of(h, obj, Sites.get(siteId));
+        if (f == null || f.isVolatile() || (f.isStatic() != (obj == null))) {
+            return; // not a field's handle, or a volatile field (its plain mode is left unmodelled)
+        }
+        ThreadState ts = state(s);
+        if (ts.clinit > 0) {
+            return;
+        }
+        fieldAccess(s, ts, f, obj, siteId, write);
+    }
+
+    private static void fieldAccess(Session s, ThreadState ts, FieldInfo f, Object obj, int siteId,
+                                    boolean write) {
         if (f.isFinal()) {
             return;
         }
@@ -197,15 +252,35 @@ public final class Hooks {
             return;
         }
         Shadow sh = shadow(s, ts, array, ARRAY);
-        // an array's history has three longs per element and never changes size: this also checks the index
-        long[] st = sh.state();
-        long b = 3L * index;
-        if (index < 0 || b + 2 >= st.length) {
+        // the history's length is the array's: this also checks the index (a bad one is left to the access)
+        if (index < 0 || index >= sh.length) {
             return;
         }
         long epoch = ts.epoch;
-        if (st[(int) b] == epoch || (!write && st[(int) b + 1] == epoch)) {
-            return;
+        Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
+        if (ch != null) {
+            long[] ex = ch.expanded;
+            if (ex != null) {
+                int b = 3 * (index & (Shadow.CHUNK - 1));
+                if (ex[b] == epoch || (!write && ex[b + 1] == epoch)) {
+                    return;
+                }
+            } else {
+                int j = index & (Shadow.CHUNK - 1);
+                int p = ch.prefix;
+                if (j < p) {
+                    if (ch.w == epoch || (!write && ch.r == epoch)) {
+                        return;
+                    }
+                } else if (j == p && (write
+                        ? ch.w == epoch && ch.r == 0 && ch.sites == (long) siteId << 32
+                        : ch.r == epoch && ch.w == 0 && ch.sites == (siteId & 0xFFFFFFFFL))
+                        && ch.extend(j)) {
+                    // the next element of a sweep: an element with no history, first touched in this thread's
+                    // epoch at the same line, gets the chunk's history without a lock
+                    return;
+                }
+            }
         }
         int fid = -index - 1;
         Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
@@ -229,12 +304,12 @@ public final class Hooks {
 
     /** The history of {@code key}; {@code kind} is {@link #ARRAY} for an array, -1 for an object's fields. */
     private static Shadow shadow(Session s, ThreadState ts, Object key, int arrayLength) {
-        if (key instanceof ShadowHolder h) {
+        if (arrayLength != ARRAY && key instanceof ShadowHolder h) {
             return held(s, h);
         }
         int i = System.identityHashCode(key) & 63;
         WeakIdentityMap.Entry<Shadow> e = ts.cache[i];
-        if (e != null && e.get() == key) {
+        if (e != null && e.refersTo(key)) {
             return e.value();
         }
         e = s.shadows.find(key);
@@ -256,7 +331,7 @@ public final class Hooks {
             if (h.$race$get() instanceof Shadow sh && sh.session == s) {
                 return sh;
             }
-            Shadow sh = Shadow.forFields(s);
+            Shadow sh = Shadow.forFields(s, FIELD_SLOTS.get(h.getClass()));
             h.$race$set(sh);
             return sh;
         }

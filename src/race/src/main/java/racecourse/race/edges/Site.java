@@ -106,7 +106,13 @@ public final class Site {
         return f != null ? FieldInfo.of(f) : FieldInfo.unresolved(owner, name, kind == STATIC);
     }
 
-    private static Field find(Class<?> c, String name) {
+    /** Returns the class loader of the instrumented class, or null once it was collected. */
+    ClassLoader loader() {
+        return loader.get();
+    }
+
+    /** Returns field {@code name} of {@code c} or of a superclass or interface, or null. */
+    static Field find(Class<?> c, String name) {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             try {
                 return k.getDeclaredField(name);

@@ -13,13 +13,22 @@ import racecourse.race.clock.VectorClock;
  */
 public class SyncVar {
     private final VectorClock clock = new VectorClock(); // guarded by this
-    private VectorClock readers; // guarded by this
+    private volatile VectorClock readers; // guarded by this (writes)
+    /**
+     * A thread clock known to cover {@link #clock}: the last one that acquired it, kept while only that thread
+     * releases into it. Its owner's next acquire needs no join (the lock handed back to the thread that held it
+     * last). Written under this object's monitor, read without it.
+     */
+    private volatile VectorClock covered; // guarded by this (writes)
     private int[] fieldIds = new int[0]; // guarded by this
     private SyncVar[] fieldVars = new SyncVar[0]; // guarded by this
 
     /** Releases {@code vc} (as a writer or exclusive owner). */
     public synchronized void release(VectorClock vc) {
         clock.join(vc);
+        if (covered != vc) {
+            covered = null;
+        }
     }
 
     /** Releases {@code vc} as a reader. */
@@ -31,16 +40,28 @@ public class SyncVar {
     }
 
     /** Acquires into {@code vc} as a writer: after every earlier release, readers' included. */
-    public synchronized void acquire(VectorClock vc) {
-        vc.join(clock);
-        if (readers != null) {
-            vc.join(readers);
+    public void acquire(VectorClock vc) {
+        if (covered == vc && readers == null) {
+            return;
+        }
+        synchronized (this) {
+            vc.join(clock);
+            if (readers != null) {
+                vc.join(readers);
+            }
+            covered = vc;
         }
     }
 
     /** Acquires into {@code vc} as a reader: after earlier writer releases. */
-    public synchronized void acquireRead(VectorClock vc) {
-        vc.join(clock);
+    public void acquireRead(VectorClock vc) {
+        if (covered == vc) {
+            return;
+        }
+        synchronized (this) {
+            vc.join(clock);
+            covered = vc;
+        }
     }
 
     /** Returns the clock of volatile field {@code fid} of the object this clock belongs to. */

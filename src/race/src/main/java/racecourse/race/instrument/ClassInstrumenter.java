@@ -115,6 +115,8 @@ public final class ClassInstrumenter {
         private int line = -1;
         private boolean thisReady;
         private boolean changed;
+        /** Element stores of array initializers, which need no hook (see {@link ArrayInitializers}). */
+        private java.util.Set<AbstractInsnNode> freshStores = java.util.Set.of();
 
         MethodRewrite(MethodNode m) {
             this.m = m;
@@ -126,6 +128,7 @@ public final class ClassInstrumenter {
         boolean run() {
             boolean clinit = m.name.equals("<clinit>");
             boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
+            freshStores = ArrayInitializers.freshStores(code);
             for (AbstractInsnNode n : code.toArray()) {
                 if (n instanceof LineNumberNode ln) {
                     line = ln.line;
@@ -333,15 +336,22 @@ public final class ClassInstrumenter {
         }
 
         /**
-         * A plain-mode {@code VarHandle} access: no synchronization. On an array element ({@code (T[], int...)})
-         * it is a data access of that element, as {@code T[i]} would be.
+         * A plain-mode {@code VarHandle} access ({@code get}/{@code set}): no synchronization, a data access. On an
+         * array element ({@code (T[], int...)}) it is an access of that element, as {@code T[i]} would be; with one
+         * reference coordinate or none ({@code get(obj)}, {@code set(obj, v)}, {@code get()}, {@code set(v)}) it may
+         * be a field, which the hook finds from the VarHandle itself when it runs.
          */
         private void plainVarHandle(MethodInsnNode mi) {
             Type[] args = Type.getArgumentTypes(mi.desc);
-            if (args.length < 2 || args[0].getSort() != Type.ARRAY || args[1].getSort() != Type.INT) {
+            boolean write = mi.name.equals("set");
+            boolean array = args.length >= 2 && args[0].getSort() == Type.ARRAY && args[1].getSort() == Type.INT
+                    && args.length == (write ? 3 : 2);
+            int coordinates = args.length - (write ? 1 : 0);
+            boolean field = !array && (coordinates == 0
+                    || coordinates == 1 && args[0].getSort() == Type.OBJECT);
+            if (!array && !field) {
                 return;
             }
-            boolean write = mi.name.equals("set");
             int id = site(racecourse.race.edges.Site.ARRAY, write, null, null, 0, null, null);
             InsnList l = new InsnList();
             int[] locals = new int[args.length];
@@ -349,10 +359,17 @@ public final class ClassInstrumenter {
                 locals[i] = newLocal(args[i]);
                 l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), locals[i]));
             }
-            l.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
-            l.add(new VarInsnNode(Opcodes.ILOAD, locals[1]));
-            l.add(intConst(id));
-            l.add(hook(write ? "arrayStore" : "arrayLoad", "(Ljava/lang/Object;II)V"));
+            if (array) {
+                l.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
+                l.add(new VarInsnNode(Opcodes.ILOAD, locals[1]));
+                l.add(intConst(id));
+                l.add(hook(write ? "arrayStore" : "arrayLoad", "(Ljava/lang/Object;II)V"));
+            } else {
+                l.add(new InsnNode(Opcodes.DUP));
+                l.add(coordinates == 1 ? new VarInsnNode(Opcodes.ALOAD, locals[0]) : new InsnNode(Opcodes.ACONST_NULL));
+                l.add(intConst(id));
+                l.add(hook(write ? "varHandleSet" : "varHandleGet", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
+            }
             for (int i = 0; i < args.length; i++) {
                 l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), locals[i]));
             }
@@ -371,6 +388,9 @@ public final class ClassInstrumenter {
         }
 
         private void arrayStore(AbstractInsnNode n) {
+            if (freshStores.contains(n)) {
+                return;
+            }
             Type t = switch (n.getOpcode()) {
                 case Opcodes.LASTORE -> Type.LONG_TYPE;
                 case Opcodes.FASTORE -> Type.FLOAT_TYPE;

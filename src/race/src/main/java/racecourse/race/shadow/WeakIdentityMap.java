@@ -138,7 +138,7 @@ public final class WeakIdentityMap<V> {
         synchronized Entry<V> find(Object key, int h) {
             Entry<V>[] t = table;
             for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
-                if (e.get() == key) {
+                if (e.refersTo(key)) {
                     return e;
                 }
             }
@@ -148,7 +148,7 @@ public final class WeakIdentityMap<V> {
         synchronized V get(Object key, int h) {
             Entry<V>[] t = table;
             for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
-                if (e.get() == key) {
+                if (e.refersTo(key)) {
                     return e.value;
                 }
             }
@@ -158,7 +158,7 @@ public final class WeakIdentityMap<V> {
         synchronized V computeIfAbsent(Object key, int h, Function<Object, ? extends V> make) {
             Entry<V>[] t = table;
             for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
-                if (e.get() == key) {
+                if (e.refersTo(key)) {
                     return e.value;
                 }
             }
@@ -170,7 +170,7 @@ public final class WeakIdentityMap<V> {
         synchronized Entry<V> entry(Object key, int h, Function<Object, ? extends V> make) {
             Entry<V>[] t = table;
             for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
-                if (e.get() == key) {
+                if (e.refersTo(key)) {
                     return e;
                 }
             }
@@ -181,7 +181,7 @@ public final class WeakIdentityMap<V> {
         synchronized void put(Object key, int h, V value) {
             Entry<V>[] t = table;
             for (Entry<V> e = t[(h >>> 6) & (t.length - 1)]; e != null; e = e.next) {
-                if (e.get() == key) {
+                if (e.refersTo(key)) {
                     e.value = value;
                     return;
                 }
@@ -194,7 +194,7 @@ public final class WeakIdentityMap<V> {
             int i = (h >>> 6) & (t.length - 1);
             Entry<V> prev = null;
             for (Entry<V> e = t[i]; e != null; prev = e, e = e.next) {
-                if (e.get() == key) {
+                if (e.refersTo(key)) {
                     if (prev == null) {
                         t[i] = e.next;
                     } else {

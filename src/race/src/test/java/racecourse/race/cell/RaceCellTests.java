@@ -75,5 +75,27 @@ class RaceCellTests {
         assertEquals(CellMain.THREW, r.status(), r::toString);
         assertTrue(String.join("\n", out).contains("IllegalStateException: boom"), out::toString);
         assertFalse(r.races() > 0, r::toString);
+        assertFalse(r.stopped(), "nothing asked the cell to stop");
+    }
+
+    @Test
+    void theStopFlagEndsACellThatNeverFinishes() throws Exception {
+        List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> cp = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        RaceCell.Result r = RaceCell.run("""
+                System.out.println("spinning");
+                while (true) { Thread.onSpinWait(); }
+                """, IMPORTS, cp, line -> {
+                    out.add(line);
+                    if (line.contains("spinning")) {
+                        started.set(true);
+                    }
+                }, started::get);
+        assertTrue(started.get(), out::toString);
+        assertTrue(r.status() != 0, r::toString);
+        assertFalse(r.complete(), "a stopped cell's report is not complete");
+        assertTrue(r.stopped(), r::toString);
+        assertEquals(0, r.races(), r::toString);
     }
 }

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 class VectorClockTests {
     @Test
     void behavesLikeAMapOfMaxima() {
+        checkAgainstMaps(300, 200_000);
+    }
+
+    @Test
+    void behavesLikeAMapOfMaximaWithManyThreads() {
+        // ids past the size a clock copies on write: changes to a shared base go to the list of differences
+        checkAgainstMaps(3_000, 20_000);
+    }
+
+    private static void checkAgainstMaps(int maxTid, int steps) {
         Random r = new Random(42);
         List<VectorClock> clocks = new ArrayList<>();
         List<Map<Integer, Integer>> models = new ArrayList<>();
@@ -22,11 +32,11 @@ class VectorClockTests {
             clocks.add(new VectorClock());
             models.add(new HashMap<>());
         }
-        for (int step = 0; step < 200_000; step++) {
+        for (int step = 0; step < steps; step++) {
             int a = r.nextInt(clocks.size());
             int op = r.nextInt(10);
             if (op < 5) {
-                int tid = r.nextInt(r.nextBoolean() ? 8 : 300);
+                int tid = r.nextInt(r.nextBoolean() ? 8 : maxTid);
                 int t = models.get(a).getOrDefault(tid, 0) + 1 + r.nextInt(3);
                 clocks.get(a).set(tid, t);
                 models.get(a).put(tid, t);
@@ -42,7 +52,7 @@ class VectorClockTests {
             }
             if (step % 97 == 0) {
                 for (int c = 0; c < clocks.size(); c++) {
-                    for (int tid = 0; tid < 300; tid++) {
+                    for (int tid = 0; tid < maxTid; tid++) {
                         assertEquals(models.get(c).getOrDefault(tid, 0), clocks.get(c).get(tid),
                                 "clock " + c + " thread " + tid + " at step " + step);
                     }
