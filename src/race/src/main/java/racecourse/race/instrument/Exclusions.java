@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Exclusions {
     private static final List<String> BUILT_IN = List.of(
-            "java/", "javax/", "jdk/", "sun/", "com/sun/", "racecourse/race/", "racecourse/kernel/", "org/dflib/",
+            "java/", "javax/", "jdk/", "sun/", "com/sun/", "racecourse/race/", "racecourse/kernel/", "racecourse/jshell/", "org/dflib/",
             "org/zeromq/", "zmq/", "com/google/gson/", asmPackage(), "picocli/", "tech/tablesaw/",
             "org/jfree/", "org/junit/", "org/opentest4j/", "org/apiguardian/", "org/openjdk/jcstress/",
             "org/apache/maven/surefire/", "com/google/common/", "com/google/thirdparty/", "com/google/errorprone/",

@@ -30,6 +30,8 @@ class ExclusionsTests {
         assertFalse(e.excludes("racecourse/stressed/Cell"));
         assertTrue(e.excludes("java/util/HashMap"), "the JDK is always left alone");
         assertFalse(e.excludes("racecourse/race/bench/workload/Workloads"), "the bench workloads are watched");
+        assertTrue(e.excludes("racecourse/jshell/ChildCellShell"), "the runner of a %%race cell is the course's own");
+        assertFalse(e.excludes("REPL/$JShell$12"), "the cell's own snippets are watched");
     }
 
     @Test
