@@ -12,6 +12,7 @@ public final class LogicalThread {
     Thread thread; // the program's Thread object, or one made on demand
     boolean daemon;
     Worker worker;
+    Object continuation; // when the schedule runs its threads as continuations
     Op pending = Op.BEGIN_OP;
     Blocker blocker;
     boolean finished;

@@ -64,6 +64,9 @@ public final class Run {
     final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>();
     private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>();
     private final Baton controller = new Baton(Thread.currentThread());
+    /** Whether this schedule runs its threads as continuations on one carrier worker. */
+    private final boolean carried = Continuations.AVAILABLE;
+    private Worker carrier;
     private final List<String> trace;
     final RaceCheck races;
     private int[] choices = new int[64];
@@ -108,11 +111,24 @@ public final class Run {
         if (first == null) {
             return ending;
         }
+        if (carried) {
+            carrier = pool.take();
+            carrier.task = first;
+        }
         handTo(first);
+        if (carried) carrier.baton.pass();
         waitForEnd();
         if (ending != null) return ending;
         if (firstFailure != null) return failure(failedThread, firstFailure);
         return new Ending(Ending.Kind.COMPLETED, "", "");
+    }
+
+    /**
+     * Whether schedules in this JVM run their threads as continuations on one carrier thread (fast switches), rather
+     * than handing off between worker threads; see {@code docs/explore.md}.
+     */
+    public static boolean continuations() {
+        return Continuations.AVAILABLE;
     }
 
     /** Whether the schedule had to leave a thread behind (it blocked or looped outside the explorer's reach). */
@@ -169,11 +185,42 @@ public final class Run {
 
     private void handTo(LogicalThread t) {
         running = t;
+        if (carried) {
+            t.worker = carrier; // the carrier's loop resumes t
+            return;
+        }
         if (t.worker == null) {
             t.worker = pool.take();
             t.worker.task = t;
         }
         t.worker.baton.pass();
+    }
+
+    /** What a worker runs when handed {@code t}: the whole schedule as continuations, or t's body. */
+    void enter(LogicalThread t, Worker w) {
+        if (carried) {
+            carry(w);
+        } else {
+            body(t);
+        }
+    }
+
+    /**
+     * The carrier's loop: resumes the continuation of the thread whose turn it is until no thread is left to run,
+     * then gives the turn back to the controller.
+     */
+    private void carry(Worker w) {
+        while (!abandoned) {
+            LogicalThread t = running;
+            if (t == null) break;
+            w.task = t;
+            if (t.continuation == null) t.continuation = Continuations.create(() -> body(t));
+            Continuations.run(t.continuation);
+        }
+        if (abandoned) return; // the controller has gone on without this worker
+        finishedAll = true;
+        pool.release(w);
+        controller.pass();
     }
 
     /** Runs a thread's body on its worker (worker side), then passes the turn on. */
@@ -199,8 +246,7 @@ public final class Run {
             firstFailure = failure;
             failedThread = t;
         }
-        Worker w = t.worker;
-        pool.release(w);
+        if (!carried) pool.release(t.worker);
         if (abandoned) return;
         LogicalThread next = null;
         if (!unwinding) {
@@ -215,8 +261,12 @@ public final class Run {
         }
         if (unwinding) next = nextToUnwind();
         if (next == null) {
-            finishedAll = true;
-            controller.pass();
+            if (carried) {
+                running = null; // the carrier's loop ends the schedule
+            } else {
+                finishedAll = true;
+                controller.pass();
+            }
         } else {
             handTo(next);
         }
@@ -249,13 +299,28 @@ public final class Run {
         }
         if (next != me) {
             handTo(next);
-            me.worker.baton.await();
+            if (carried) {
+                suspend(me);
+            } else {
+                me.worker.baton.await();
+            }
             if (unwinding) throw ABORT;
         }
         me.pending = null;
         me.blocker = null;
         if (op.writes()) writes++;
         if (races != null) races.step(me, op);
+    }
+
+    private void suspend(LogicalThread me) {
+        try {
+            Continuations.yieldNow();
+        } catch (IllegalStateException pinned) {
+            running = me;
+            throw end(new Ending(Ending.Kind.UNSUPPORTED, "unsupported: a switch inside a native or locked frame",
+                    "thread " + label(me) + " reached a step where it cannot be switched out (" + pinned.getMessage()
+                            + "), at " + describe(me.pending) + "; exploration stops here"));
+        }
     }
 
     /** The data races this schedule showed (empty when not checked). */
@@ -495,6 +560,7 @@ public final class Run {
         abandoned = true;
         unwinding = true;
         w.interrupt();
+        if (carried) return; // the other threads are suspended continuations: they are dropped
         for (LogicalThread t : threads) {
             if (t != r && !t.finished && t.worker != null) t.worker.baton.pass();
         }
