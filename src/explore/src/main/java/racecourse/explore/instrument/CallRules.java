@@ -150,6 +150,11 @@ final class CallRules {
             OTHER.put(f + ".get()Ljava/lang/Object;", "futureGet");
             OTHER.put(f + ".get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", "futureGet");
         }
+        for (String t : List.of("java/lang/ThreadLocal", "java/lang/InheritableThreadLocal")) {
+            OTHER.put(t + ".get()Ljava/lang/Object;", "threadLocalGet");
+            OTHER.put(t + ".set(Ljava/lang/Object;)V", "threadLocalSet");
+            OTHER.put(t + ".remove()V", "threadLocalRemove");
+        }
         for (String q : QUEUE_OWNERS) {
             OTHER.put(q + ".put(Ljava/lang/Object;)V", "put");
             OTHER.put(q + ".take()Ljava/lang/Object;", "take");

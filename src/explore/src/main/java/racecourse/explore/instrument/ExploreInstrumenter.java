@@ -56,7 +56,12 @@ public final class ExploreInstrumenter {
         }
         dotted = cn.name.replace('/', '.');
         for (MethodNode m : List.copyOf(cn.methods)) {
-            if (m.instructions.size() > 0 && !m.name.equals("<clinit>")) new MethodRewrite(m).run();
+            if (m.instructions.size() == 0) continue;
+            if (m.name.equals("<clinit>")) {
+                new MethodRewrite(m).wholeInitialiser();
+            } else {
+                new MethodRewrite(m).run();
+            }
         }
         cn.methods.addAll(bridges);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
@@ -316,6 +321,29 @@ public final class ExploreInstrumenter {
             code.add(lockObject(isStatic));
             code.add(new LdcInsnNode(exitSite));
             code.add(hook("monitorExit", "(Ljava/lang/Object;I)V"));
+            code.add(new InsnNode(Opcodes.ATHROW));
+            m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        }
+
+        /**
+         * Brackets a static initialiser with {@code initialiserEnter}/{@code initialiserExit}, so that it runs whole,
+         * as part of the step that first used its class (see docs/explore.md, "Static initialisers").
+         */
+        void wholeInitialiser() {
+            LabelNode start = new LabelNode();
+            LabelNode end = new LabelNode();
+            LabelNode handler = new LabelNode();
+            InsnList head = new InsnList();
+            head.add(hook("initialiserEnter", "()V"));
+            head.add(start);
+            code.insert(head);
+            for (AbstractInsnNode n : code.toArray()) {
+                if (n.getOpcode() == Opcodes.RETURN) code.insertBefore(n, hook("initialiserExit", "()V"));
+            }
+            code.add(end);
+            code.add(handler);
+            code.add(new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
+            code.add(hook("initialiserExit", "()V"));
             code.add(new InsnNode(Opcodes.ATHROW));
             m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
         }

@@ -289,6 +289,14 @@ public final class Run {
      * {@code blocker}. Returns when the scheduler lets {@code me} take it.
      */
     void point(LogicalThread me, Op op, Blocker blocker) {
+        if (me.initialising > 0) { // a static initialiser runs whole, inside the step that first used its class
+            if (blocker != null && !blocker.ready().getAsBoolean()) {
+                throw end(new Ending(Ending.Kind.UNSUPPORTED, "unsupported: a static initialiser that waits",
+                        "thread " + label(me) + " would wait inside a static initialiser, at " + describe(op)
+                                + "; the explorer runs each static initialiser as part of one step"));
+            }
+            return;
+        }
         if (unwinding) throw ABORT;
         me.pending = op;
         me.blocker = blocker;
