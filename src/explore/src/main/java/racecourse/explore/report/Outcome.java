@@ -53,6 +53,14 @@ public record Outcome(Ending.Kind kind, String label, long schedules, String wit
         return out.toString().stripTrailing();
     }
 
+    /**
+     * This outcome with its witness's steps and the details its replay gave, so that objects have the same
+     * numbers (Object#2) in both.
+     */
+    public Outcome withSteps(List<String> s, String replayDetail) {
+        return new Outcome(kind, label, schedules, witness, preemptions, replayDetail, List.copyOf(s));
+    }
+
     /** This outcome with its witness's steps. */
     public Outcome withSteps(List<String> s) {
         return new Outcome(kind, label, schedules, witness, preemptions, detail, List.copyOf(s));
