@@ -218,6 +218,13 @@ public final class ExploreInstrumenter {
                     before.add(hook("unsupported", "(I)V"));
                     code.insertBefore(mi, before);
                 }
+                case ASYNC -> { // the same call with the explorer's executor as its last argument
+                    InsnList before = new InsnList();
+                    before.add(new LdcInsnNode(site(a.what(), -1, true)));
+                    before.add(hook("Synchronizers.asyncExecutor", "(I)Ljava/util/concurrent/Executor;"));
+                    code.insertBefore(mi, before);
+                    mi.desc = mi.desc.replace(")", "Ljava/util/concurrent/Executor;)");
+                }
                 case ACCESS -> {
                     Type[] args = Type.getArgumentTypes(mi.desc);
                     int[] slots = new int[args.length];
@@ -362,7 +369,10 @@ public final class ExploreInstrumenter {
         }
 
         private MethodInsnNode hook(String name, String desc) {
-            return new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false);
+            int dot = name.indexOf('.'); // "Synchronizers.fork": a hook of another class of the sched package
+            return dot < 0 ? new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false)
+                    : new MethodInsnNode(Opcodes.INVOKESTATIC, "racecourse/explore/sched/" + name.substring(0, dot),
+                            name.substring(dot + 1), desc, false);
         }
     }
 }

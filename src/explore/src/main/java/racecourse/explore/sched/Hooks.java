@@ -472,7 +472,7 @@ public final class Hooks {
         return !lt.finished;
     }
 
-    private static void interruptCheck(LogicalThread me) throws InterruptedException {
+    static void interruptCheck(LogicalThread me) throws InterruptedException {
         if (me.interrupted) {
             me.interrupted = false;
             throw new InterruptedException();

@@ -62,6 +62,12 @@ public final class Run {
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
     /** Read and write locks of a ReentrantReadWriteLock, paired: each maps to the other. */
     final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>();
+    /** Per-schedule state of the models in {@link Synchronizers}, by the object modelled. */
+    final IdentityHashMap<Object, Object> models = new IdentityHashMap<>();
+    /** The one object whose clock every async completion publishes to and every join of a future reads. */
+    final Object asyncClock = new Object();
+    /** Threads whose task is done but whose completion step is still to come; joins wait for it. */
+    int unpublished;
     private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>();
     private final Baton controller = new Baton(Thread.currentThread());
     /** Whether this schedule runs its threads as continuations on one carrier worker. */
