@@ -135,7 +135,7 @@ public final class Explorer {
         outcomes.sort((a, b) -> Long.compare(b.schedules(), a.schedules()));
         List<Outcome> withSteps = new ArrayList<>();
         for (Outcome o : outcomes) {
-            withSteps.add(o.steps().isEmpty() && o.failure() && !replay ? traced(program, options, o) : o);
+            withSteps.add(o.steps().isEmpty() && !replay ? traced(program, options, o) : o); // every witness can be drawn
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<ExploreResult.Race> raceList = new ArrayList<>();
