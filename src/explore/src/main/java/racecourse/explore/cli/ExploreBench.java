@@ -81,6 +81,16 @@ public final class ExploreBench implements Callable<Integer> {
         }
         reduction("3 threads x 6 steps, disjoint variables", () -> BenchPrograms.disjoint().explore(traces));
         reduction("3 threads x (1 shared write + 5 private)", () -> BenchPrograms.oneSharedWriteEach().explore(traces));
+        System.out.println("Source sets beside sleep sets (complete schedules, partial schedules dropped):");
+        for (String strategy : new String[] {"dpor", "source"}) {
+            ExploreOptions o = ExploreOptions.defaults().withStrategy(strategy).withRaces(races);
+            ExploreResult d = BenchPrograms.disjoint().explore(o);
+            ExploreResult s = BenchPrograms.oneSharedWriteEach().explore(o);
+            ExploreResult t = BenchPrograms.twoByTen().explore(o);
+            System.out.printf("  %-6s disjoint %d + %d dropped; one shared write each %d + %d dropped; "
+                    + "2 x 10 accesses %d + %d dropped%n", strategy, d.schedules(), d.dropped(), s.schedules(),
+                    s.dropped(), t.schedules(), t.dropped());
+        }
         System.out.println(ExploreResult.SCOPE);
         return 0;
     }

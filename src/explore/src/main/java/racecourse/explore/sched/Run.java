@@ -76,6 +76,7 @@ public final class Run {
     private final List<String> trace;
     final RaceCheck races;
     private int[] choices = new int[64];
+    private Op[] stoppedAt; // each thread's pending step when the schedule stopped early
     private volatile int length;
     private volatile LogicalThread running;
     private volatile boolean finishedAll;
@@ -352,6 +353,23 @@ public final class Run {
     // ---- decisions -------------------------------------------------------------------------------------------
 
     private LogicalThread decide(LogicalThread me) {
+        LogicalThread next = choose(me);
+        if (next == null && stoppedAt == null) {
+            stoppedAt = new Op[threads.size()];
+            for (LogicalThread t : threads) stoppedAt[t.id] = t.finished ? null : t.pending;
+        }
+        return next;
+    }
+
+    /**
+     * The step thread {@code id} was waiting to take when the schedule stopped before its end (a deadlock, the
+     * step limit, or a chooser that dropped it), or null.
+     */
+    public Op pendingAtStop(int id) {
+        return stoppedAt == null || id >= stoppedAt.length ? null : stoppedAt[id];
+    }
+
+    private LogicalThread choose(LogicalThread me) {
         long enabled = 0;
         long spinning = 0;
         LogicalThread timed = null;
