@@ -53,22 +53,22 @@ public final class Run {
     private final Chooser chooser;
     private final WorkerPool pool;
     final ArrayList<LogicalThread> threads = new ArrayList<>();
-    final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
+    final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>(4);
     /** Monitors and modelled locks: the owner and hold count of each. */
-    final IdentityHashMap<Object, Owner> owners = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Owner> owners = new IdentityHashMap<>(4);
     /** Threads waiting in {@code wait} or {@code Condition.await}, by monitor or condition, in arrival order. */
-    final IdentityHashMap<Object, ArrayDeque<LogicalThread>> waitSets = new IdentityHashMap<>();
+    final IdentityHashMap<Object, ArrayDeque<LogicalThread>> waitSets = new IdentityHashMap<>(4);
     /** The lock of each condition made by {@code newCondition}. */
-    final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>(4);
     /** Read and write locks of a ReentrantReadWriteLock, paired: each maps to the other. */
-    final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>(4);
     /** Per-schedule state of the models in {@link Synchronizers}, by the object modelled. */
-    final IdentityHashMap<Object, Object> models = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Object> models = new IdentityHashMap<>(4);
     /** The one object whose clock every async completion publishes to and every join of a future reads. */
     final Object asyncClock = new Object();
     /** Threads whose task is done but whose completion step is still to come; joins wait for it. */
     int unpublished;
-    private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>(4);
     private final Baton controller = new Baton(Thread.currentThread());
     /** Whether this schedule runs its threads as continuations on one carrier worker. */
     private final boolean carried = Continuations.AVAILABLE;
