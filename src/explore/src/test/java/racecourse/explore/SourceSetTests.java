@@ -49,6 +49,15 @@ class SourceSetTests {
                         .thread(b -> { synchronized (b.x) { b.a = 2; b.x.notifyAll(); } }).after(b -> b.v),
                 Explore.of(Box::new) // a lock and a plain write, four threads
                         .thread(locked).thread(locked).thread(b -> b.v = 10).thread(b -> b.c = b.v).after(b -> b.v + "," + b.c),
+                Explore.of(Box::new) // fork/join beside a plain write
+                        .thread(b -> b.v = java.util.concurrent.ForkJoinPool.commonPool()
+                                .invoke(new SynchronizerTests.Sum(new int[] {1, 2, 3, 4}, 0, 4)))
+                        .thread(b -> { b.a = b.v; b.v = 1; }).after(b -> b.v + "," + b.a),
+                Explore.of(Box::new) // async stages and a phaser
+                        .thread(b -> { var f = java.util.concurrent.CompletableFuture.supplyAsync(() -> b.v = 2);
+                            b.c = b.v; f.join(); })
+                        .thread(b -> { var p = new java.util.concurrent.Phaser(1); b.a = b.v; p.arriveAndAwaitAdvance(); })
+                        .after(b -> b.v + "," + b.a + "," + b.c),
                 BenchPrograms.oneSharedWriteEach(),
                 BenchPrograms.disjoint());
     }

@@ -64,9 +64,7 @@ public final class Run {
     final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>(4);
     /** Per-schedule state of the models in {@link Synchronizers}, by the object modelled. */
     final IdentityHashMap<Object, Object> models = new IdentityHashMap<>(4);
-    /** The one object whose clock every async completion publishes to and every join of a future reads. */
-    final Object asyncClock = new Object();
-    /** Threads whose task is done but whose completion step is still to come; joins wait for it. */
+    /** Async stages whose work is done but whose completion step is still to come; joins of futures wait. */
     int unpublished;
     private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>(4);
     private final Baton controller = new Baton(Thread.currentThread());

@@ -168,28 +168,35 @@ public final class Synchronizers {
         ForkJoinTask<?> t = (ForkJoinTask<?>) task;
         LogicalThread me = Worker.current();
         if (me == null) return t.fork();
-        startTask(me, t, "fork", site);
+        startTask(me, t, t, "fork", site);
         return t;
     }
 
-    private static void startTask(LogicalThread me, ForkJoinTask<?> t, String name, int site) {
-        Thread thread = new Thread(() -> {
-            t.quietlyInvoke(); // an exception stays in the task, for join to throw
-            publish(Worker.current(), t);
-        }, name + "-" + (me.run.threadCount() + 1));
-        Hooks.start(thread, site);
+    /**
+     * A forked task's state in a schedule: the object its completion step is on (the task, or the pool it was
+     * given to) and whether that step is still to come. A join waits for the step and takes one on the same
+     * object, so the two are dependent, as the reduction needs.
+     */
+    private static final class TaskState {
+        final Object publishOn;
+        boolean pending = true;
+
+        TaskState(Object publishOn) {
+            this.publishOn = publishOn;
+        }
     }
 
-    /** The task's thread makes its completion visible: one step on the task, which joins wait for. */
-    private static void publish(LogicalThread lt, Object on) {
-        Run r = lt.run;
-        if (r.unwinding) return;
-        r.unpublished++;
-        try {
-            r.point(lt, new Op(Op.SYNC, on, -1, 0), null);
-        } finally {
-            r.unpublished--;
-        }
+    private static void startTask(LogicalThread me, ForkJoinTask<?> t, Object publishOn, String name, int site) {
+        Run r = me.run;
+        TaskState state = new TaskState(publishOn);
+        r.models.put(t, state);
+        Thread thread = new Thread(() -> {
+            t.quietlyInvoke(); // an exception stays in the task, for join to throw
+            LogicalThread lt = Worker.current();
+            if (!lt.run.unwinding) lt.run.point(lt, new Op(Op.SYNC, publishOn, -1, 0), null);
+            state.pending = false;
+        }, name + "-" + (r.threadCount() + 1));
+        Hooks.start(thread, site);
     }
 
     /** Replaces {@code ForkJoinTask.join()}: waits (as a step) until the task is done. */
@@ -210,8 +217,9 @@ public final class Synchronizers {
         LogicalThread me = Worker.current();
         if (me == null) return;
         Run r = me.run;
-        r.point(me, new Op(Op.SYNC, t, -1, site),
-                new Blocker(() -> t.isDone() && r.unpublished == 0, "for %s to complete", t));
+        TaskState state = r.models.get(t) instanceof TaskState s ? s : null;
+        r.point(me, new Op(Op.SYNC, state == null ? t : state.publishOn, -1, site),
+                new Blocker(() -> t.isDone() && (state == null || !state.pending), "for %s to complete", false, t, null));
     }
 
     /** Replaces {@code ForkJoinTask.invokeAll(t1, t2)}: forks the second, runs the first here, joins the second. */
@@ -226,7 +234,7 @@ public final class Synchronizers {
             ForkJoinTask.invokeAll(tasks);
             return;
         }
-        for (int i = 1; i < tasks.length; i++) startTask(me, tasks[i], "fork", site);
+        for (int i = 1; i < tasks.length; i++) startTask(me, tasks[i], tasks[i], "fork", site);
         if (tasks.length > 0) tasks[0].invoke();
         for (int i = 1; i < tasks.length; i++) join(tasks[i], site);
     }
@@ -249,7 +257,7 @@ public final class Synchronizers {
         LogicalThread me = Worker.current();
         if (me == null) return ((ForkJoinPool) pool).submit(t);
         poolTasks(me.run, pool).add(t);
-        startTask(me, t, "pool-worker", site);
+        startTask(me, t, pool, "pool-worker", site);
         return t;
     }
 
@@ -282,7 +290,8 @@ public final class Synchronizers {
     private static boolean awaitPoolTasks(LogicalThread me, Object pool, boolean timed, int site) {
         Run r = me.run;
         List<ForkJoinTask<?>> tasks = poolTasks(r, pool);
-        java.util.function.BooleanSupplier done = () -> r.unpublished == 0 && tasks.stream().allMatch(ForkJoinTask::isDone);
+        java.util.function.BooleanSupplier done = () -> tasks.stream().allMatch(
+                t -> t.isDone() && !(r.models.get(t) instanceof TaskState s && s.pending));
         r.point(me, new Op(Op.SYNC, pool, -1, site), new Blocker(done, "for the tasks of %s", timed, pool, null));
         me.timedOut = false;
         return done.getAsBoolean();
@@ -311,7 +320,14 @@ public final class Synchronizers {
             Run r = caller.run;
             Thread thread = new Thread(() -> {
                 task.run();
-                publish(Worker.current(), r.asyncClock);
+                LogicalThread lt = Worker.current();
+                if (lt.run.unwinding) return;
+                lt.run.unpublished++;
+                try { // one step that orders everything: a future may be completed anywhere inside the stage
+                    lt.run.point(lt, new Op(Op.GLOBAL, null, -1, site), null);
+                } finally {
+                    lt.run.unpublished--;
+                }
             }, "async-" + (r.threadCount() + 1));
             Hooks.start(thread, site);
         };
@@ -344,8 +360,9 @@ public final class Synchronizers {
         LogicalThread me = Worker.current();
         if (me == null) return;
         Run r = me.run;
-        // async stages publish to one shared clock: a join sees every async stage completed so far
-        r.point(me, new Op(Op.SYNC, r.asyncClock, -1, site),
+        // a future may be completed inside any stage (or by any thread), so the wait is a step that depends on
+        // every other step, and it sees every stage completed so far
+        r.point(me, new Op(Op.GLOBAL, null, -1, site),
                 new Blocker(() -> f.isDone() && r.unpublished == 0, "for %s to complete", timed, f, null));
         me.timedOut = false;
     }
