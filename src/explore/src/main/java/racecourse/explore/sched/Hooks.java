@@ -920,7 +920,11 @@ public final class Hooks {
     static void awaitDone(java.util.concurrent.Future<?> f, int site) {
         LogicalThread me = Worker.current();
         if (me == null) return;
-        me.run.point(me, new Op(Op.SYNC, f, -1, site), new Blocker(f::isDone, "for %s to complete", f));
+        Run r = me.run;
+        // a task of the explorer's executor counts as done at its completion step (on the same object), not
+        // when its code returns: the wait then depends on the step that ends it, as the reduction needs
+        r.point(me, new Op(Op.SYNC, f, -1, site),
+                new Blocker(() -> f.isDone() && r.models.get(f) != ModelExecutor.PENDING, "for %s to complete", f));
     }
 
     /** Replaces {@code Future.get()}. */
@@ -935,8 +939,9 @@ public final class Hooks {
         java.util.concurrent.Future<?> f = (java.util.concurrent.Future<?>) future;
         LogicalThread me = Worker.current();
         if (me == null) return f.get(time, unit);
-        me.run.point(me, new Op(Op.SYNC, f, -1, site),
-                new Blocker(f::isDone, "for %s to complete", true, f, null));
+        Run r = me.run;
+        r.point(me, new Op(Op.SYNC, f, -1, site), new Blocker(
+                () -> f.isDone() && r.models.get(f) != ModelExecutor.PENDING, "for %s to complete", true, f, null));
         me.timedOut = false;
         if (!f.isDone()) throw new java.util.concurrent.TimeoutException();
         return f.get();
