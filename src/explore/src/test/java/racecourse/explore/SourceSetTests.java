@@ -27,7 +27,8 @@ class SourceSetTests {
     private static final ExploreOptions SLEEP = ExploreOptions.defaults();
     private static final ExploreOptions SOURCE = ExploreOptions.defaults().withStrategy("source");
 
-    private static List<Explore<?>> programs() {
+    /** The programs both reductions are compared on. */
+    static List<Explore<?>> programs() {
         Explore.Action<Box> readWrite = b -> { int t = b.v; b.v = t + 1; };
         Explore.Action<Box> locked = b -> { b.lock.lock(); int t = b.v; b.v = t + 1; b.lock.unlock(); };
         return List.of(
