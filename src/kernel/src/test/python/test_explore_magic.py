@@ -19,6 +19,15 @@ class ExploreMagicTests(KernelTestCase):
         self.assertRegex(data["text/plain"], r"result 1 +4 ")
         self.assertRegex(data["text/plain"], r"result 2 +2 ")
 
+    def test_the_kernel_and_the_cells_child_switch_threads_as_continuations(self):
+        cell = self.run_cell("racecourse.explore.sched.Run.continuations()")
+        self.assert_ok(cell)
+        self.assertEqual("true", cell.result["text/plain"])
+        cell = self.run_cell('%%explore\nSystem.out.println("continuations " + '
+                             'racecourse.explore.sched.Run.continuations());\n' + COUNTER)
+        self.assert_ok(cell)
+        self.assertIn("continuations true", cell.stdout)
+
     def test_options_reach_the_explorer(self):
         cell = self.run_cell('%%explore --replay "A B A B"\n' + COUNTER)
         self.assert_ok(cell)

@@ -39,7 +39,9 @@ public final class KernelInstaller {
     /** Options every kernel JVM starts with. */
     static final List<String> JVM_OPTIONS = List.of("--enable-preview", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
             "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-            "-XX:+UseSerialGC", "-XX:-UsePerfData");
+            "-XX:+UseSerialGC", "-XX:-UsePerfData",
+            // the explorer switches a schedule's threads as continuations when this package is exported
+            racecourse.explore.cli.ExploreBench.CONTINUATIONS_EXPORT);
 
     /** The logo files Jupyter's launcher shows, packed into the kernel jar beside the template. */
     static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png", "logo-svg.svg");

@@ -57,7 +57,8 @@ public final class ExploreCell {
             Files.writeString(cell, body, StandardCharsets.UTF_8);
             Files.write(importFile, imports, StandardCharsets.UTF_8);
             var runner = ChildJvm.of(ExploreCellMain.class.getName())
-                    .jvmOptions(List.of("--enable-preview", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                    .jvmOptions(List.of("--enable-preview", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                            racecourse.explore.cli.ExploreBench.CONTINUATIONS_EXPORT))
                     .classPath(classPath)
                     .args(List.of(cell.toString(), importFile.toString(), out.toString(), options))
                     .runner().mergeStderr().onStdoutLine(output).stdin(new byte[0]).directory(work);

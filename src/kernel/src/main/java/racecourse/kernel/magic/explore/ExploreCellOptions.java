@@ -10,7 +10,7 @@ import racecourse.explore.ExploreOptions;
  */
 public final class ExploreCellOptions {
     /** The options, as the usage message lists them. */
-    public static final String USAGE = "%%explore [--strategy dpor|exhaustive|pct|random] [--bound K] [--schedules N] "
+    public static final String USAGE = "%%explore [--strategy dpor|source|exhaustive|pct|random] [--bound K] [--schedules N] "
             + "[--seed S] [--depth D] [--max-steps N] [--threads N] [--replay \"A B A\"] [--no-races]";
 
     private ExploreCellOptions() {
