@@ -44,9 +44,9 @@ class CourseMapTests {
         Files.createDirectories(root.resolve("exercises"));
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("exercises/welcome.ipynb"), "{}");
-        Files.writeString(root.resolve("notebooks/00-start.ipynb"), "{\"cells\":[{\"source\":[\"# 00\"]}],\"metadata\":{\"racecourse\":"
-                + "{\"number\":\"00\",\"title\":\"Start\",\"summary\":\"set-up\",\"minutes\":5,\"prerequisites\":[]}}}");
-        Files.writeString(root.resolve("notebooks/01-races.ipynb"), "{\"cells\":[{\"source\":[\"" + intro + "\"]}],\"metadata\":{\"racecourse\":"
+        Files.writeString(root.resolve("notebooks/00-start.ipynb"), "{\"cells\":[{\"cell_type\":\"markdown\",\"source\":[\"# 00 About 5 minutes.\"]}],\"metadata\":{\"racecourse\":"
+                + "{\"number\":\"00\",\"title\":\"Start\",\"summary\":\"set-up\",\"prerequisites\":[]}}}");
+        Files.writeString(root.resolve("notebooks/01-races.ipynb"), "{\"cells\":[{\"cell_type\":\"markdown\",\"source\":[\"" + intro + "\"]}],\"metadata\":{\"racecourse\":"
                 + meta + "}}");
         for (CourseMap.Target t : CourseMap.TARGETS) {
             Files.writeString(root.resolve(t.file()), "intro\n<!-- course-map:" + t.marker()
@@ -56,19 +56,21 @@ class CourseMapTests {
         return root;
     }
 
-    private static final String GOOD = "{\"number\":\"01\",\"title\":\"Races\",\"summary\":\"lost updates\",\"minutes\":30,"
+    private static final String GOOD = "{\"number\":\"01\",\"title\":\"Races\",\"summary\":\"lost updates\","
             + "\"prerequisites\":[\"00\"],\"exercise\":{\"name\":\"welcome\",\"checks\":\"a bonus paid once\"}}";
 
     @Test
     void theGeneratorReplacesOnlyTheMarkedTables(@TempDir Path dir) throws IOException {
-        Path root = course(dir, GOOD, "About 30 minutes.");
+        Path root = course(dir, GOOD, "About 5 minutes.");
         Map<Path, String> stale = CourseMap.stale(root);
-        assertEquals(3, stale.size());
+        assertEquals(CourseMap.TARGETS.size(), stale.size());
         String map = stale.get(root.resolve("notebooks/README.md"));
         assertTrue(map.startsWith("intro\n<!-- course-map:lessons"), map);
-        assertTrue(map.contains("| 01 | [Races](01-races.ipynb): lost updates | 30 min | 00 | [welcome](../exercises/welcome.ipynb) |"), map);
-        assertTrue(map.contains("add up to 35 minutes") && map.endsWith("<!-- /course-map:lessons -->\nafter\n"), map);
+        assertTrue(map.contains("| 01 | [Races](01-races.ipynb): lost updates | 5 min | 00 | [welcome](../exercises/welcome.ipynb) |"), map);
+        assertTrue(map.contains("add up to 10 minutes") && map.endsWith("<!-- /course-map:lessons -->\nafter\n"), map);
         assertTrue(stale.get(root.resolve("docs/instructor.md")).contains("| 01 | `welcome` | a bonus paid once |"));
+        String evidence = stale.get(root.resolve("docs/evidence.md"));
+        assertTrue(evidence.contains("| 01 | 5 min | 3 words | 0 | 0 | — | 0 (none) | — |"), evidence);
         for (var e : stale.entrySet()) Files.writeString(e.getKey(), e.getValue());
         assertTrue(CourseMap.stale(root).isEmpty(), "a second run changes nothing");
     }
@@ -76,18 +78,23 @@ class CourseMapTests {
     @Test
     void contradictionsAreRefusedWithTheFileNamed(@TempDir Path dir) throws IOException {
         var minutes = assertThrows(IllegalArgumentException.class, () -> CourseMap.stale(course(dir.resolve("a"), GOOD, "About 20 minutes.")));
-        assertTrue(minutes.getMessage().contains("01-races.ipynb: the first cell says about 20 minutes but the metadata says 30"),
+        assertTrue(minutes.getMessage().contains("01-races.ipynb: the first cell says about 20 minutes but its content takes about 5"),
                 minutes.getMessage());
+        var unstated = assertThrows(IllegalArgumentException.class, () -> CourseMap.stale(course(dir.resolve("f"), GOOD, "Races.")));
+        assertTrue(unstated.getMessage().contains("must state the lesson's time as \"about 5 minutes\""), unstated.getMessage());
+        var typed = assertThrows(IllegalArgumentException.class,
+                () -> CourseMap.stale(course(dir.resolve("g"), GOOD.replace("\"title\"", "\"minutes\":30,\"title\""), "About 5 minutes.")));
+        assertTrue(typed.getMessage().contains("\"minutes\" in the metadata is not used"), typed.getMessage());
         var prereq = assertThrows(IllegalArgumentException.class,
-                () -> CourseMap.stale(course(dir.resolve("b"), GOOD.replace("[\\\"00\\\"]", "[\\\"05\\\"]").replace("[\"00\"]", "[\"05\"]"), "")));
+                () -> CourseMap.stale(course(dir.resolve("b"), GOOD.replace("[\\\"00\\\"]", "[\\\"05\\\"]").replace("[\"00\"]", "[\"05\"]"), "About 5 minutes.")));
         assertTrue(prereq.getMessage().contains("prerequisite 05 is not an earlier lesson"), prereq.getMessage());
         var exercise = assertThrows(IllegalArgumentException.class,
-                () -> CourseMap.stale(course(dir.resolve("c"), GOOD.replace("\"welcome\"", "\"nosuch\""), "")));
+                () -> CourseMap.stale(course(dir.resolve("c"), GOOD.replace("\"welcome\"", "\"nosuch\""), "About 5 minutes.")));
         assertTrue(exercise.getMessage().contains("exercise nosuch has no exercises/nosuch.ipynb"), exercise.getMessage());
         var number = assertThrows(IllegalArgumentException.class,
-                () -> CourseMap.stale(course(dir.resolve("d"), GOOD.replace("\"01\"", "\"02\""), "")));
+                () -> CourseMap.stale(course(dir.resolve("d"), GOOD.replace("\"01\"", "\"02\""), "About 5 minutes.")));
         assertTrue(number.getMessage().contains("does not match the file name"), number.getMessage());
-        Path noMarkers = course(dir.resolve("e"), GOOD, "");
+        Path noMarkers = course(dir.resolve("e"), GOOD, "About 5 minutes.");
         Files.writeString(noMarkers.resolve("README.md"), "no table here\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CourseMap.stale(noMarkers)).getMessage().contains("markers"));
     }
