@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * Writes the course's tables from the lessons' own metadata, so they cannot drift: the course map in
  * {@code notebooks/README.md}, the course table in {@code README.md}, the exercise table in
- * {@code docs/instructor.md} and the lesson-by-lesson evidence table in {@code docs/evidence.md}, each between {@code <!-- course-map:NAME -->} and {@code <!-- /course-map:NAME -->}.
+ * {@code docs/instructor.md}, its one-day schedule ({@link DaySchedule}) and the lesson-by-lesson evidence table in {@code docs/evidence.md}, each between {@code <!-- course-map:NAME -->} and {@code <!-- /course-map:NAME -->}.
  * Usage: {@code CourseMap [--check] [COURSE_ROOT]}; {@code --check} changes nothing and exits 1 when a table is
  * out of date. Thread-safe (no state).
  */
@@ -35,7 +35,7 @@ public final class CourseMap {
     /** Every table this generator owns. */
     public static final List<Target> TARGETS = List.of(new Target("notebooks/README.md", "lessons"),
             new Target("README.md", "course"), new Target("docs/instructor.md", "exercises"),
-            new Target("docs/evidence.md", "evidence"));
+            new Target("docs/instructor.md", "schedule"), new Target("docs/evidence.md", "evidence"));
 
     private CourseMap() {
     }
@@ -75,12 +75,15 @@ public final class CourseMap {
     public static Map<Path, String> stale(Path root) throws IOException {
         List<Lesson> lessons = read(root.resolve("notebooks"));
         validate(lessons, root);
-        Map<Path, String> out = new LinkedHashMap<>();
+        Map<Path, String> written = new LinkedHashMap<>();   // a file with several tables gets all of them
         for (Target target : TARGETS) {
             Path file = root.resolve(target.file());
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String updated = replace(text, target, table(target.marker(), lessons), file);
-            if (!updated.equals(text)) out.put(file, updated);
+            String text = written.containsKey(file) ? written.get(file) : Files.readString(file, StandardCharsets.UTF_8);
+            written.put(file, replace(text, target, table(target.marker(), lessons), file));
+        }
+        Map<Path, String> out = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> e : written.entrySet()) {
+            if (!e.getValue().equals(Files.readString(e.getKey(), StandardCharsets.UTF_8))) out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -194,6 +197,7 @@ public final class CourseMap {
                             .append(l.exercise().checks()).append(" |\n");
                 }
             }
+            case "schedule" -> out.append(DaySchedule.table(lessons));
             case "evidence" -> {
                 out.append("| lesson | time | prose | code cells | predictions | checked against a result | checks for understanding"
                         + " | timings (child JVMs) |\n|---|---|---|---|---|---|---|---|\n");

@@ -39,6 +39,28 @@ class CourseMapTests {
         assertEquals(exercises + 2, table.lines().count(), table);
     }
 
+    @Test
+    void theDayPlanTeachesEveryLessonOnceAndEachExerciseAfterItsLesson() throws IOException {
+        List<Lesson> lessons = CourseMap.read(courseRoot().resolve("notebooks"));
+        List<String> planned = DaySchedule.PLAN.stream().flatMap(s -> s.lessons().stream()).toList();
+        assertEquals(lessons.stream().map(Lesson::number).toList(), planned, "every lesson once, in order");
+        for (DaySchedule.Slot slot : DaySchedule.PLAN) {
+            for (String exercise : slot.exercises()) {
+                assertTrue(lessons.stream().filter(l -> slot.lessons().contains(l.number()))
+                        .anyMatch(l -> l.exercise() != null && l.exercise().name().equals(exercise)), exercise);
+            }
+        }
+        String day = DaySchedule.table(lessons);
+        int taught = lessons.stream().mapToInt(Lesson::minutes).sum();
+        assertTrue(day.contains("(" + (lessons.get(4).minutes()) + " min) + exercise `bank` (30 min)"), day);
+        String end = day.lines().reduce((a, b) -> b).orElseThrow();
+        String[] hm = end.split("\\|")[1].strip().split(":");
+        int pauses = DaySchedule.PLAN.stream().filter(s -> !s.pause().isEmpty()).mapToInt(DaySchedule.Slot::extraMinutes).sum();
+        long inClass = DaySchedule.PLAN.stream().filter(s -> !s.homework()).mapToLong(s -> s.exercises().size()).sum();
+        assertEquals(taught + pauses + 10 + DaySchedule.EXERCISE_MINUTES * inClass,
+                Integer.parseInt(hm[0]) * 60 + Integer.parseInt(hm[1]), "the day ends when its parts add up: " + end);
+    }
+
     private static Path course(Path root, String meta, String intro) throws IOException {
         Files.createDirectories(root.resolve("notebooks"));
         Files.createDirectories(root.resolve("exercises"));
@@ -48,11 +70,13 @@ class CourseMapTests {
                 + "{\"number\":\"00\",\"title\":\"Start\",\"summary\":\"set-up\",\"prerequisites\":[]}}}");
         Files.writeString(root.resolve("notebooks/01-races.ipynb"), "{\"cells\":[{\"cell_type\":\"markdown\",\"source\":[\"" + intro + "\"]}],\"metadata\":{\"racecourse\":"
                 + meta + "}}");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
         for (CourseMap.Target t : CourseMap.TARGETS) {
-            Files.writeString(root.resolve(t.file()), "intro\n<!-- course-map:" + t.marker()
+            files.merge(t.file(), "intro\n<!-- course-map:" + t.marker()
                     + " (generated from the notebooks' metadata by racecourse.coursemap.CourseMap; do not edit) -->\nold\n<!-- /course-map:"
-                    + t.marker() + " -->\nafter\n");
+                    + t.marker() + " -->\nafter\n", String::concat);
         }
+        for (var f : files.entrySet()) Files.writeString(root.resolve(f.getKey()), f.getValue());
         return root;
     }
 
@@ -63,12 +87,15 @@ class CourseMapTests {
     void theGeneratorReplacesOnlyTheMarkedTables(@TempDir Path dir) throws IOException {
         Path root = course(dir, GOOD, "About 5 minutes.");
         Map<Path, String> stale = CourseMap.stale(root);
-        assertEquals(CourseMap.TARGETS.size(), stale.size());
+        assertEquals(CourseMap.TARGETS.stream().map(CourseMap.Target::file).distinct().count(), stale.size());
         String map = stale.get(root.resolve("notebooks/README.md"));
         assertTrue(map.startsWith("intro\n<!-- course-map:lessons"), map);
         assertTrue(map.contains("| 01 | [Races](01-races.ipynb): lost updates | 5 min | 00 | [welcome](../exercises/welcome.ipynb) |"), map);
         assertTrue(map.contains("add up to 10 minutes") && map.endsWith("<!-- /course-map:lessons -->\nafter\n"), map);
-        assertTrue(stale.get(root.resolve("docs/instructor.md")).contains("| 01 | `welcome` | a bonus paid once |"));
+        String instructor = stale.get(root.resolve("docs/instructor.md"));
+        assertTrue(instructor.contains("| 01 | `welcome` | a bonus paid once |"), instructor);
+        assertTrue(instructor.contains("| 0:00 | 00 start (5 min), fix set-ups with `racecourse doctor` (10 min) |\n"
+                + "| 0:15 | 01 races (5 min) |\n"), instructor);
         String evidence = stale.get(root.resolve("docs/evidence.md"));
         assertTrue(evidence.contains("| 01 | 5 min | 3 words | 0 | 0 | — | 0 (none) | — |"), evidence);
         for (var e : stale.entrySet()) Files.writeString(e.getKey(), e.getValue());
