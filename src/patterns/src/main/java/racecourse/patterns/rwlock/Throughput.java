@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import racecourse.display.LineChart;
+import racecourse.measure.Summary;
 import racecourse.process.ChildJvm;
 import racecourse.experiment.TimedRun;
 import tech.tablesaw.api.DoubleColumn;
@@ -122,6 +123,42 @@ public final class Throughput {
                     Long.parseLong(f[4])));
         }
         return table(points);
+    }
+
+    /**
+     * Runs {@link #sweepIsolated} {@code runs} times (at least 5), each in a JVM of its own, and returns one row per
+     * point with the median of the runs' throughputs in "ops/ms", their range in "min ops/ms" and "max ops/ms", and
+     * the wrong totals of all runs added up. The charts of this class draw the medians.
+     */
+    public static Table sweepRepeated(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint, int runs) {
+        if (runs < 5) throw new IllegalArgumentException("a repeated sweep needs at least 5 runs, not " + runs);
+        java.util.Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> wrong = new java.util.HashMap<>();
+        List<Point> first = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Table one = sweepIsolated(boardSize, threadCounts, readShares, timePerPoint);
+            for (int r = 0; r < one.rowCount(); r++) {
+                String key = one.stringColumn("board").get(r) + "\t" + one.intColumn("threads").get(r) + "\t"
+                        + one.doubleColumn("readers %").get(r);
+                if (run == 0) first.add(new Point(one.stringColumn("board").get(r), one.intColumn("threads").get(r),
+                        one.doubleColumn("readers %").get(r) / 100, 0, 0));
+                rates.computeIfAbsent(key, k -> new ArrayList<>()).add(one.doubleColumn("ops/ms").get(r));
+                wrong.merge(key, (long) one.intColumn("wrong totals").get(r), Long::sum);
+            }
+        }
+        List<Point> medians = new ArrayList<>();
+        DoubleColumn low = DoubleColumn.create("min ops/ms");
+        DoubleColumn high = DoubleColumn.create("max ops/ms");
+        for (Point p : first) {
+            String key = p.board() + "\t" + p.threads() + "\t" + 100 * p.readShare();
+            Summary summary = new Summary(key, rates.get(key).stream().mapToDouble(Double::doubleValue).toArray());
+            medians.add(new Point(p.board(), p.threads(), p.readShare(), summary.median(), wrong.get(key)));
+            low.append(summary.min());
+            high.append(summary.max());
+        }
+        Table table = table(medians);
+        table.setName("price board throughput, median of " + runs + " runs");
+        return table.addColumns(low, high);
     }
 
     /**
