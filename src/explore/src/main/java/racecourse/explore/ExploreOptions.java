@@ -31,8 +31,9 @@ public record ExploreOptions(String strategy, int bound, int schedules, long see
 
     /** Checks the options. */
     public ExploreOptions {
-        if (!java.util.Set.of("dpor", "exhaustive", "pct", "random").contains(strategy)) {
-            throw new IllegalArgumentException("unknown strategy '" + strategy + "': use dpor, exhaustive, pct or random");
+        if (!java.util.Set.of("dpor", "source", "exhaustive", "pct", "random").contains(strategy)) {
+            throw new IllegalArgumentException("unknown strategy '" + strategy
+                    + "': use dpor, source, exhaustive, pct or random");
         }
         if (schedules < 1) throw new IllegalArgumentException("the number of schedules must be at least 1");
         if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1");
@@ -93,9 +94,12 @@ public record ExploreOptions(String strategy, int bound, int schedules, long see
     /** The strategy object these options describe. */
     Strategy newStrategy() {
         if (replay != null) return Replay.parse(replay);
-        if (bound >= 0 && (strategy.equals("dpor") || strategy.equals("exhaustive"))) return new IterativeBounding(bound);
+        if (bound >= 0 && (strategy.equals("dpor") || strategy.equals("source") || strategy.equals("exhaustive"))) {
+            return new IterativeBounding(bound);
+        }
         return switch (strategy) {
             case "exhaustive" -> new DepthFirst(false, -1);
+            case "source" -> new DepthFirst(true, true, -1);
             case "pct" -> new Pct(seed, schedules, depth);
             case "random" -> new RandomWalk(seed, schedules);
             default -> new DepthFirst(true, -1);

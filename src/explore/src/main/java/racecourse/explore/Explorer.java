@@ -135,7 +135,7 @@ public final class Explorer {
         outcomes.sort((a, b) -> Long.compare(b.schedules(), a.schedules()));
         List<Outcome> withSteps = new ArrayList<>();
         for (Outcome o : outcomes) {
-            withSteps.add(o.steps().isEmpty() && o.failure() && !replay ? traced(program, options, o) : o);
+            withSteps.add(o.steps().isEmpty() && !replay ? traced(program, options, o) : o); // every witness can be drawn
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<ExploreResult.Race> raceList = new ArrayList<>();
@@ -150,8 +150,11 @@ public final class Explorer {
         try (WorkerPool pool = new WorkerPool()) {
             Replay replay = Replay.parse(o.witness());
             Run run = new Run(options.runConfig(true), replay.next(), pool);
-            run.execute(program.prepare().starts());
-            return run.abandoned() ? o : o.withSteps(run.trace());
+            Ending ending = run.execute(program.prepare().starts());
+            if (run.abandoned()) return o;
+            // the replay numbers objects as its steps first mention them: its report uses the same numbers
+            return ending.kind() == o.kind() && !ending.detail().isEmpty() ? o.withSteps(run.trace(), ending.detail())
+                    : o.withSteps(run.trace());
         } catch (Exception | Error e) {
             return o;
         }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Exchanger;
+import java.util.List;
+import java.util.concurrent.SynchronousQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import racecourse.explore.program.MainProgram;
@@ -78,10 +81,10 @@ class BadInputTests {
     @Test
     void unmodelledBlockingIsReportedNotHung() {
         ExploreResult r = Explore.of(Box::new)
-                .thread(b -> new Exchanger<String>().exchange("x"))
+                .thread(b -> new SynchronousQueue<String>().put("x"))
                 .explore();
         Outcome o = only(r, Ending.Kind.UNSUPPORTED);
-        assertTrue(o.label().contains("Exchanger"), o.label());
+        assertTrue(o.label().contains("SynchronousQueue"), o.label());
         assertFalse(r.stopReason().isEmpty());
     }
 
@@ -107,6 +110,30 @@ class BadInputTests {
         assertTrue(o.detail().contains("held by B"), o.detail());
         assertTrue(o.detail().contains("thread B: waiting to lock"), o.detail());
         assertTrue(r.counts().containsKey("ran to the end"), r.text());
+    }
+
+    @Test
+    void deadlockReportNamesLocksAsTheReplayedStepsDo() {
+        Explore.Action<Box> ab = b -> { synchronized (b.a) { synchronized (b.b) { b.v++; } } };
+        Explore.Action<Box> ba = b -> { b.lb.lock(); b.la.lock(); b.la.unlock(); b.lb.unlock(); };
+        for (ExploreResult r : List.of(
+                Explore.of(Box::new).thread(ab).thread(b -> { synchronized (b.b) { synchronized (b.a) { b.v++; } } })
+                        .explore(),
+                Explore.of(Box::new).thread(b -> { b.la.lock(); b.lb.lock(); b.lb.unlock(); b.la.unlock(); })
+                        .thread(ba).explore())) {
+            Outcome o = only(r, Ending.Kind.DEADLOCK);
+            for (String line : o.detail().lines().filter(l -> l.startsWith("thread ")).toList()) {
+                String who = line.substring("thread ".length(), line.indexOf(':'));
+                Matcher held = Pattern.compile("holds (\\w+#\\d+)").matcher(line);
+                Matcher wanted = Pattern.compile("waiting to lock (\\w+#\\d+) \\(held by (\\w)\\)").matcher(line);
+                assertTrue(held.find() && wanted.find(), line);
+                assertTrue(o.steps().stream().anyMatch(s -> s.startsWith(who + ": ") && s.contains("lock") && s.contains(held.group(1) + " ")),
+                        "the lock " + who + " holds, " + held.group(1) + ", is the one its steps took:\n" + o.steps());
+                assertTrue(o.steps().stream().anyMatch(s -> s.startsWith(wanted.group(2) + ": ")
+                        && s.contains("lock") && s.contains(wanted.group(1) + " ")), "the lock " + who + " waits for, " + wanted.group(1)
+                        + ", is the one " + wanted.group(2) + " took:\n" + o.steps());
+            }
+        }
     }
 
     @Test

@@ -36,6 +36,31 @@ class ReportTests {
     }
 
     @Test
+    void everyWitnessDrawsAsATimelineWithATextTwin() {
+        ExploreResult r = result();
+        for (String label : java.util.List.of("result 1", "result 2")) {
+            racecourse.explore.report.Outcome o = r.outcome(label);
+            assertEquals(4, o.steps().size(), o.steps().toString());
+            racecourse.display.timeline.Timeline t = o.timeline();
+            MimeBundle bundle = t.toMimeBundle();
+            String png = bundle.data().get(MimeBundle.PNG);
+            assertTrue(png != null && java.util.Base64.getDecoder().decode(png).length > 100, "a PNG");
+            String text = bundle.text();
+            assertTrue(text.startsWith(label + " - witness " + o.witness()), text);
+            // one lane per thread, every step on its own thread's lane, in schedule order
+            String[] letters = o.witness().split(" ");
+            for (String lane : java.util.List.of("A", "B")) {
+                String line = text.lines().filter(l -> l.startsWith("  thread " + lane + ":")).findFirst().orElseThrow();
+                for (int i = 0; i < letters.length; i++) {
+                    boolean mine = letters[i].equals(lane);
+                    assertEquals(mine, line.contains("[" + (i + 1) + " "), "step " + (i + 1) + " in " + line);
+                }
+                assertTrue(line.contains("read Box.v") && line.contains("write Box.v"), line);
+            }
+        }
+    }
+
+    @Test
     void failureWitnessIsDrawnAsASwimlane() {
         ExploreResult r = Explore.of(Box::new)
                 .thread(b -> { int x = b.v; b.v = x + 1; })

@@ -1,12 +1,16 @@
 package racecourse.explore.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racecourse.explore.ExploreOptions;
 import racecourse.explore.report.ExploreResult;
 import racecourse.explore.samples.BenchPrograms;
+import racecourse.explore.sched.Run;
+import racecourse.process.ChildJvm;
 
 /**
  * {@code racecourse bench explore}: schedules per second on two threads of 10 shared accesses each (after a
@@ -16,6 +20,9 @@ import racecourse.explore.samples.BenchPrograms;
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Schedule explorer: schedules per second, and the reduction figures.")
 public final class ExploreBench implements Callable<Integer> {
+    /** The JVM option that lets the explorer switch threads as continuations. */
+    public static final String CONTINUATIONS_EXPORT = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED";
+
     @Option(names = "--schedules", description = "Schedules per measured round (default: ${DEFAULT-VALUE}).")
     int schedules = 20_000;
 
@@ -25,13 +32,31 @@ public final class ExploreBench implements Callable<Integer> {
     @Option(names = "--races", description = "Also run the data-race check on each schedule (default: off).")
     boolean races;
 
+    @Option(names = "--in-process", description = "Measure in this JVM even when it cannot switch threads as "
+            + "continuations (by default the benchmark then runs in a child JVM that can).")
+    boolean inProcess;
+
+    /** The child JVM's entry point: the same benchmark, measured in process. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ExploreBench()).execute(args));
+    }
+
     @Override
     public Integer call() {
+        if (!Run.continuations() && !inProcess) {
+            List<String> args = new ArrayList<>(List.of("--in-process", "--schedules", String.valueOf(schedules),
+                    "--rounds", String.valueOf(rounds)));
+            if (races) args.add("--races");
+            return ChildJvm.of(ExploreBench.class).jvmOptions(List.of("-Xss4m", CONTINUATIONS_EXPORT))
+                    .args(args).runner().inheritOutput().run().exitCode();
+        }
         ExploreOptions dfs = ExploreOptions.defaults().withStrategy("exhaustive").withSchedules(schedules)
                 .withRaces(races);
         System.out.println("Throughput: 2 threads x 10 shared accesses (184,756 schedules in all), exhaustive, "
                 + schedules + " schedules per round, race check " + (races ? "on" : "off") + ", "
-                + Runtime.getRuntime().availableProcessors() + " processors, load average "
+                + Runtime.getRuntime().availableProcessors() + " processors, threads switched as "
+                + (Run.continuations() ? "continuations on one carrier" : "hand-offs between worker threads")
+                + ", load average "
                 + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage()));
         BenchPrograms.twoByTen().explore(dfs.withSchedules(Math.max(1_000, schedules / 4))); // warm-up
@@ -56,6 +81,16 @@ public final class ExploreBench implements Callable<Integer> {
         }
         reduction("3 threads x 6 steps, disjoint variables", () -> BenchPrograms.disjoint().explore(traces));
         reduction("3 threads x (1 shared write + 5 private)", () -> BenchPrograms.oneSharedWriteEach().explore(traces));
+        System.out.println("Source sets beside sleep sets (complete schedules, partial schedules dropped):");
+        for (String strategy : new String[] {"dpor", "source"}) {
+            ExploreOptions o = ExploreOptions.defaults().withStrategy(strategy).withRaces(races);
+            ExploreResult d = BenchPrograms.disjoint().explore(o);
+            ExploreResult s = BenchPrograms.oneSharedWriteEach().explore(o);
+            ExploreResult t = BenchPrograms.twoByTen().explore(o);
+            System.out.printf("  %-6s disjoint %d + %d dropped; one shared write each %d + %d dropped; "
+                    + "2 x 10 accesses %d + %d dropped%n", strategy, d.schedules(), d.dropped(), s.schedules(),
+                    s.dropped(), t.schedules(), t.dropped());
+        }
         System.out.println(ExploreResult.SCOPE);
         return 0;
     }

@@ -39,7 +39,8 @@ public final class ExploreCommand implements Callable<Integer> {
             + "dependencies).")
     String classPath;
 
-    @Option(names = "--strategy", description = "dpor (every trace once), exhaustive (every schedule), pct or random "
+    @Option(names = "--strategy", description = "dpor (every trace once, sleep sets), source (the same traces, with source sets too: fewer "
+            + "partial schedules dropped), exhaustive (every schedule), pct or random "
             + "(default: ${DEFAULT-VALUE}).")
     String strategy = "dpor";
 

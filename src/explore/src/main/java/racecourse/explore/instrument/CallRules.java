@@ -15,7 +15,7 @@ import org.objectweb.asm.Type;
  */
 final class CallRules {
     /** What to do with one call. */
-    enum Kind { REPLACE, ACCESS, GLOBAL, UNSUPPORTED }
+    enum Kind { REPLACE, ACCESS, GLOBAL, UNSUPPORTED, ASYNC }
 
     /**
      * The rewrite of one call.
@@ -60,8 +60,17 @@ final class CallRules {
             "comparator", "mappingCount", "keys", "elements", "reversed", "firstEntry", "lastEntry", "sequencedKeySet",
             "sequencedValues", "sequencedEntrySet", "descendingMap", "descendingSet", "navigableKeySet",
             "descendingIterator", "peek", "peekFirst", "peekLast", "getFirst", "getLast", "drainTo");
+    private static final String FJ_TASK = "java/util/concurrent/ForkJoinTask";
+    private static final Set<String> FJ_TASKS = Set.of(FJ_TASK, "java/util/concurrent/RecursiveTask",
+            "java/util/concurrent/RecursiveAction", "java/util/concurrent/CountedCompleter");
+    private static final String FJ_POOL = "java/util/concurrent/ForkJoinPool";
+    /** ForkJoinPool calls that need no model (no task runs, nothing blocks). */
+    private static final Set<String> FJ_POOL_PLAIN = Set.of("commonPool", "getParallelism", "getCommonPoolParallelism",
+            "shutdown", "isShutdown", "toString");
+    private static final Set<String> FUTURES = Set.of("java/util/concurrent/CompletableFuture",
+            "java/util/concurrent/CompletionStage");
     private static final Set<String> UNSUPPORTED_OWNERS = Set.of("java/util/concurrent/Executors",
-            "java/util/concurrent/ForkJoinPool", "java/util/concurrent/ThreadPoolExecutor",
+            "java/util/concurrent/ThreadPoolExecutor",
             "java/util/concurrent/ScheduledThreadPoolExecutor", "java/util/Timer");
 
     private static final Map<String, String> THREAD = new HashMap<>();
@@ -150,6 +159,45 @@ final class CallRules {
             OTHER.put(f + ".get()Ljava/lang/Object;", "futureGet");
             OTHER.put(f + ".get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", "futureGet");
         }
+        for (String t : List.of("java/lang/ThreadLocal", "java/lang/InheritableThreadLocal")) {
+            OTHER.put(t + ".get()Ljava/lang/Object;", "threadLocalGet");
+            OTHER.put(t + ".set(Ljava/lang/Object;)V", "threadLocalSet");
+            OTHER.put(t + ".remove()V", "threadLocalRemove");
+        }
+        String ph = "java/util/concurrent/Phaser.";
+        OTHER.put(ph + "register()I", "Synchronizers.phaserRegister");
+        OTHER.put(ph + "bulkRegister(I)I", "Synchronizers.phaserRegister");
+        OTHER.put(ph + "arrive()I", "Synchronizers.phaserArrive");
+        OTHER.put(ph + "arriveAndDeregister()I", "Synchronizers.phaserArriveAndDeregister");
+        OTHER.put(ph + "arriveAndAwaitAdvance()I", "Synchronizers.phaserArriveAndAwaitAdvance");
+        OTHER.put(ph + "awaitAdvance(I)I", "Synchronizers.phaserAwaitAdvance");
+        OTHER.put(ph + "awaitAdvanceInterruptibly(I)I", "Synchronizers.phaserAwaitAdvanceInterruptibly");
+        OTHER.put(ph + "awaitAdvanceInterruptibly(IJLjava/util/concurrent/TimeUnit;)I",
+                "Synchronizers.phaserAwaitAdvanceInterruptibly");
+        OTHER.put(ph + "forceTermination()V", "Synchronizers.phaserForceTermination");
+        String xc = "java/util/concurrent/Exchanger.";
+        OTHER.put(xc + "exchange(Ljava/lang/Object;)Ljava/lang/Object;", "Synchronizers.exchange");
+        OTHER.put(xc + "exchange(Ljava/lang/Object;JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;",
+                "Synchronizers.exchange");
+        String fj = FJ_TASK + ".";
+        OTHER.put(fj + "fork()Ljava/util/concurrent/ForkJoinTask;", "Synchronizers.fork");
+        OTHER.put(fj + "join()Ljava/lang/Object;", "Synchronizers.join");
+        OTHER.put(fj + "get()Ljava/lang/Object;", "Synchronizers.taskGet");
+        OTHER.put(fj + "invokeAll(Ljava/util/concurrent/ForkJoinTask;Ljava/util/concurrent/ForkJoinTask;)V",
+                "Synchronizers.invokeAll");
+        OTHER.put(fj + "invokeAll([Ljava/util/concurrent/ForkJoinTask;)V", "Synchronizers.invokeAll");
+        OTHER.put(fj + "invokeAll(Ljava/util/Collection;)Ljava/util/Collection;", "Synchronizers.invokeAll");
+        String pool = FJ_POOL + ".";
+        OTHER.put(pool + "invoke(Ljava/util/concurrent/ForkJoinTask;)Ljava/lang/Object;", "Synchronizers.poolInvoke");
+        OTHER.put(pool + "submit(Ljava/util/concurrent/ForkJoinTask;)Ljava/util/concurrent/ForkJoinTask;",
+                "Synchronizers.poolSubmit");
+        OTHER.put(pool + "execute(Ljava/util/concurrent/ForkJoinTask;)V", "Synchronizers.poolExecute");
+        OTHER.put(pool + "close()V", "Synchronizers.poolClose");
+        OTHER.put(pool + "awaitTermination(JLjava/util/concurrent/TimeUnit;)Z", "Synchronizers.poolAwaitTermination");
+        String cf = "java/util/concurrent/CompletableFuture.";
+        OTHER.put(cf + "join()Ljava/lang/Object;", "Synchronizers.futureJoin");
+        OTHER.put(cf + "get()Ljava/lang/Object;", "Synchronizers.futureGet");
+        OTHER.put(cf + "get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", "Synchronizers.futureGet");
         for (String q : QUEUE_OWNERS) {
             OTHER.put(q + ".put(Ljava/lang/Object;)V", "put");
             OTHER.put(q + ".take()Ljava/lang/Object;", "take");
@@ -162,6 +210,9 @@ final class CallRules {
     /** The action for a call, or null to leave it alone. */
     static Action forCall(int opcode, String owner, String name, String desc, Hierarchy hierarchy) {
         boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+        if (FJ_TASKS.contains(owner) || !owner.startsWith("java/") && hierarchy.extendsLibraryClass(owner, FJ_TASKS)) {
+            owner = FJ_TASK; // fork, join and invokeAll are final: the same on every task class
+        }
         if (!isStatic && opcode != Opcodes.INVOKESPECIAL && isObjectMonitorCall(name, desc)) {
             String hook = name.equals("wait") ? "waitFor" : name.equals("notify") ? "notifyOne" : "notifyEvery";
             return new Action(Kind.REPLACE, hook, true, "Object." + name);
@@ -176,8 +227,12 @@ final class CallRules {
             String hook = OTHER.get(owner + "." + name + desc);
             if (hook != null) return new Action(Kind.REPLACE, hook, true, simple(owner) + "." + name);
         }
-        if (UNSUPPORTED_OWNERS.contains(owner) || owner.equals("java/util/concurrent/CompletableFuture")
-                && name.endsWith("Async")) {
+        if (FUTURES.contains(owner) && name.endsWith("Async") && opcode != Opcodes.INVOKESPECIAL
+                && !desc.contains("Ljava/util/concurrent/Executor;)")) {
+            return new Action(Kind.ASYNC, null, true, simple(owner) + "." + name);
+        }
+        if (UNSUPPORTED_OWNERS.contains(owner) || owner.equals(FJ_POOL) && opcode != Opcodes.INVOKESPECIAL
+                && !FJ_POOL_PLAIN.contains(name)) {
             return new Action(Kind.UNSUPPORTED, null, true, simple(owner) + "." + name);
         }
         if (owner.equals("java/lang/invoke/VarHandle")) {

@@ -56,7 +56,12 @@ public final class ExploreInstrumenter {
         }
         dotted = cn.name.replace('/', '.');
         for (MethodNode m : List.copyOf(cn.methods)) {
-            if (m.instructions.size() > 0 && !m.name.equals("<clinit>")) new MethodRewrite(m).run();
+            if (m.instructions.size() == 0) continue;
+            if (m.name.equals("<clinit>")) {
+                new MethodRewrite(m).wholeInitialiser();
+            } else {
+                new MethodRewrite(m).run();
+            }
         }
         cn.methods.addAll(bridges);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
@@ -213,6 +218,13 @@ public final class ExploreInstrumenter {
                     before.add(hook("unsupported", "(I)V"));
                     code.insertBefore(mi, before);
                 }
+                case ASYNC -> { // the same call with the explorer's executor as its last argument
+                    InsnList before = new InsnList();
+                    before.add(new LdcInsnNode(site(a.what(), -1, true)));
+                    before.add(hook("Synchronizers.asyncExecutor", "(I)Ljava/util/concurrent/Executor;"));
+                    code.insertBefore(mi, before);
+                    mi.desc = mi.desc.replace(")", "Ljava/util/concurrent/Executor;)");
+                }
                 case ACCESS -> {
                     Type[] args = Type.getArgumentTypes(mi.desc);
                     int[] slots = new int[args.length];
@@ -320,6 +332,29 @@ public final class ExploreInstrumenter {
             m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
         }
 
+        /**
+         * Brackets a static initialiser with {@code initialiserEnter}/{@code initialiserExit}, so that it runs whole,
+         * as part of the step that first used its class (see docs/explore.md, "Static initialisers").
+         */
+        void wholeInitialiser() {
+            LabelNode start = new LabelNode();
+            LabelNode end = new LabelNode();
+            LabelNode handler = new LabelNode();
+            InsnList head = new InsnList();
+            head.add(hook("initialiserEnter", "()V"));
+            head.add(start);
+            code.insert(head);
+            for (AbstractInsnNode n : code.toArray()) {
+                if (n.getOpcode() == Opcodes.RETURN) code.insertBefore(n, hook("initialiserExit", "()V"));
+            }
+            code.add(end);
+            code.add(handler);
+            code.add(new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
+            code.add(hook("initialiserExit", "()V"));
+            code.add(new InsnNode(Opcodes.ATHROW));
+            m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        }
+
         private InsnList lockObject(boolean isStatic) {
             InsnList l = new InsnList();
             if (isStatic) l.add(new LdcInsnNode(Type.getObjectType(cn.name)));
@@ -334,7 +369,10 @@ public final class ExploreInstrumenter {
         }
 
         private MethodInsnNode hook(String name, String desc) {
-            return new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false);
+            int dot = name.indexOf('.'); // "Synchronizers.fork": a hook of another class of the sched package
+            return dot < 0 ? new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false)
+                    : new MethodInsnNode(Opcodes.INVOKESTATIC, "racecourse/explore/sched/" + name.substring(0, dot),
+                            name.substring(dot + 1), desc, false);
         }
     }
 }

@@ -88,8 +88,16 @@ final class Hierarchy {
 
     /** Whether {@code owner} is {@code java/lang/Thread} or extends it. */
     boolean isThread(String owner) {
+        return extendsLibraryClass(owner, java.util.Set.of("java/lang/Thread"));
+    }
+
+    /**
+     * Whether {@code owner} extends, through classes outside java/, one of the library classes {@code library}
+     * (or is one).
+     */
+    boolean extendsLibraryClass(String owner, java.util.Set<String> library) {
         for (String c = owner; c != null; c = info(c).superName()) {
-            if (c.equals("java/lang/Thread")) return true;
+            if (library.contains(c)) return true;
             if (c.startsWith("java/")) return false;
         }
         return false;

@@ -157,6 +157,11 @@ public record ExploreResult(String program, String strategy, long schedules, lon
             byte[] png = chart().png();
             bundle.withPng(png);
             img = "<img src=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\"/>";
+            Outcome w = witness();
+            if (w != null && !w.steps().isEmpty()) {
+                img += "<br/><img src=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(
+                        racecourse.display.Renderers.png(w.timeline().image())) + "\"/>";
+            }
         } catch (RuntimeException | Error headless) {
             // No drawing available: the table and the text say the same.
         }

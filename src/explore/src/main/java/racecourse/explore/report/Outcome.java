@@ -1,6 +1,7 @@
 package racecourse.explore.report;
 
 import java.util.List;
+import racecourse.display.timeline.Timeline;
 import racecourse.explore.sched.Ending;
 
 /**
@@ -51,6 +52,61 @@ public record Outcome(Ending.Kind kind, String label, long schedules, String wit
             out.append('\n');
         }
         return out.toString().stripTrailing();
+    }
+
+    /**
+     * This outcome with its witness's steps and the details its replay gave, so that objects have the same
+     * numbers (Object#2) in both.
+     */
+    public Outcome withSteps(List<String> s, String replayDetail) {
+        return new Outcome(kind, label, schedules, witness, preemptions, replayDetail, List.copyOf(s));
+    }
+
+    /** The most steps {@link #timeline()} draws; the text twin lists them all the same way. */
+    public static final int TIMELINE_STEPS = 40;
+
+    /**
+     * The witness drawn with the course's timeline: one lane per thread, each step a labelled dot in schedule
+     * order (what it did, and where). Displays as a PNG with a text/plain twin. Without recorded steps the lanes
+     * are empty and the title says so.
+     */
+    public Timeline timeline() {
+        java.util.List<String> lanes = new java.util.ArrayList<>();
+        for (String s : steps) {
+            String who = "thread " + s.substring(0, s.indexOf(':'));
+            if (!lanes.contains(who)) lanes.add(who);
+        }
+        lanes.sort(java.util.Comparator.comparing(String::length).thenComparing(x -> x));
+        int shown = Math.min(steps.size(), TIMELINE_STEPS);
+        String title = label + " - witness " + (witness.length() > 60 ? witness.substring(0, 57) + "..." : witness)
+                + (steps.isEmpty() ? " (steps not recorded)"
+                : shown < steps.size() ? " (first " + shown + " of " + steps.size() + " steps)" : "");
+        Timeline t = Timeline.of(title, lanes.isEmpty() ? new String[] {"no steps"} : lanes.toArray(new String[0]));
+        for (int i = 0; i < shown; i++) {
+            String s = steps.get(i);
+            String what = s.substring(s.indexOf(':') + 2);
+            int at = what.lastIndexOf(" at ");
+            String where = at < 0 ? "" : what.substring(at + 4);
+            if (at >= 0) what = what.substring(0, at);
+            java.util.regex.Matcher m = OBJECT.matcher(what); // "read Box.v of Box#1", "lock (synchronized) Box#1"
+            String object = "";
+            if (m.matches()) {
+                what = m.group(1);
+                object = m.group(2) + ", ";
+            }
+            what = what.replaceAll(" \\(.*\\)| array element", "");
+            String line = where.contains(":") ? "line " + where.substring(where.lastIndexOf(':') + 1) : where;
+            t.event("thread " + s.substring(0, s.indexOf(':')), i, (i + 1) + " " + shorten(what, 17),
+                    shorten(object + line, 19));
+        }
+        return t;
+    }
+
+    private static final java.util.regex.Pattern OBJECT =
+            java.util.regex.Pattern.compile("(.*?)(?: of)? (\\S+#\\d+(?:\\[\\d+])?)");
+
+    private static String shorten(String s, int most) {
+        return s.length() <= most ? s : s.substring(0, most - 3) + "...";
     }
 
     /** This outcome with its witness's steps. */

@@ -96,6 +96,7 @@ public final class Hooks {
     }
 
     private static void memory(LogicalThread me, Object target, int key, int site, boolean write) {
+        if (me.initialising > 0) return; // inside a static initialiser: no step, and no spin to notice
         Run r = me.run;
         if (!write) {
             if (target == me.lastReadTarget && key == me.lastReadKey && r.writes == me.lastReadWrites) {
@@ -108,6 +109,60 @@ public final class Hooks {
             }
         }
         r.point(me, new Op(write ? Op.WRITE : Op.READ, target, key, site), null);
+    }
+
+    // ---- static initialisers and thread-local values -------------------------------------------------------------
+
+    /** At the start of a static initialiser: until it ends, the thread takes no steps of its own. */
+    public static void initialiserEnter() {
+        LogicalThread me = Worker.current();
+        if (me != null) me.initialising++;
+    }
+
+    /** At the end of a static initialiser, normal or not. */
+    public static void initialiserExit() {
+        LogicalThread me = Worker.current();
+        if (me != null && me.initialising > 0) me.initialising--;
+    }
+
+    /**
+     * Replaces {@code ThreadLocal.get()}: a controlled thread keeps its own values, whatever real thread carries
+     * it; the first get computes the initial value (on the carrier, whose own value is then cleared).
+     */
+    @SuppressWarnings("unchecked")
+    public static Object threadLocalGet(Object local, int site) {
+        ThreadLocal<Object> tl = (ThreadLocal<Object>) local;
+        LogicalThread me = Worker.current();
+        if (me == null) return tl.get();
+        if (me.locals == null) me.locals = new java.util.IdentityHashMap<>();
+        if (me.locals.containsKey(tl)) return me.locals.get(tl);
+        tl.remove();
+        Object v = tl.get();
+        tl.remove();
+        me.locals.put(tl, v);
+        return v;
+    }
+
+    /** Replaces {@code ThreadLocal.set(Object)}. */
+    @SuppressWarnings("unchecked")
+    public static void threadLocalSet(Object local, Object value, int site) {
+        LogicalThread me = Worker.current();
+        if (me == null) {
+            ((ThreadLocal<Object>) local).set(value);
+            return;
+        }
+        if (me.locals == null) me.locals = new java.util.IdentityHashMap<>();
+        me.locals.put((ThreadLocal<?>) local, value);
+    }
+
+    /** Replaces {@code ThreadLocal.remove()}. */
+    public static void threadLocalRemove(Object local, int site) {
+        LogicalThread me = Worker.current();
+        if (me == null) {
+            ((ThreadLocal<?>) local).remove();
+            return;
+        }
+        if (me.locals != null) me.locals.remove(local);
     }
 
     // ---- monitors --------------------------------------------------------------------------------------------
@@ -417,7 +472,7 @@ public final class Hooks {
         return !lt.finished;
     }
 
-    private static void interruptCheck(LogicalThread me) throws InterruptedException {
+    static void interruptCheck(LogicalThread me) throws InterruptedException {
         if (me.interrupted) {
             me.interrupted = false;
             throw new InterruptedException();
@@ -865,7 +920,11 @@ public final class Hooks {
     static void awaitDone(java.util.concurrent.Future<?> f, int site) {
         LogicalThread me = Worker.current();
         if (me == null) return;
-        me.run.point(me, new Op(Op.SYNC, f, -1, site), new Blocker(f::isDone, "for %s to complete", f));
+        Run r = me.run;
+        // a task of the explorer's executor counts as done at its completion step (on the same object), not
+        // when its code returns: the wait then depends on the step that ends it, as the reduction needs
+        r.point(me, new Op(Op.SYNC, f, -1, site),
+                new Blocker(() -> f.isDone() && r.models.get(f) != ModelExecutor.PENDING, "for %s to complete", f));
     }
 
     /** Replaces {@code Future.get()}. */
@@ -880,8 +939,9 @@ public final class Hooks {
         java.util.concurrent.Future<?> f = (java.util.concurrent.Future<?>) future;
         LogicalThread me = Worker.current();
         if (me == null) return f.get(time, unit);
-        me.run.point(me, new Op(Op.SYNC, f, -1, site),
-                new Blocker(f::isDone, "for %s to complete", true, f, null));
+        Run r = me.run;
+        r.point(me, new Op(Op.SYNC, f, -1, site), new Blocker(
+                () -> f.isDone() && r.models.get(f) != ModelExecutor.PENDING, "for %s to complete", true, f, null));
         me.timedOut = false;
         if (!f.isDone()) throw new java.util.concurrent.TimeoutException();
         return f.get();

@@ -12,6 +12,9 @@ public final class LogicalThread {
     Thread thread; // the program's Thread object, or one made on demand
     boolean daemon;
     Worker worker;
+    Object continuation; // when the schedule runs its threads as continuations
+    int initialising; // how many static initialisers this thread is inside: no steps while above 0
+    java.util.IdentityHashMap<ThreadLocal<?>, Object> locals; // this thread's thread-local values
     Op pending = Op.BEGIN_OP;
     Blocker blocker;
     boolean finished;

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * that many threads would run them. Not thread-safe: only the thread holding the schedule's turn touches it.
  */
 public final class ModelExecutor extends AbstractExecutorService {
+    /** Marks, in the schedule's models, a task whose completion step is still to come. */
+    static final Object PENDING = new Object();
     private final int size;
     private final ArrayDeque<Thread> waiting = new ArrayDeque<>();
     private int running;
@@ -33,6 +35,7 @@ public final class ModelExecutor extends AbstractExecutorService {
         LogicalThread me = Worker.current();
         if (me == null) throw new IllegalStateException("tasks must be submitted by a thread of the explored program");
         if (shutdown) throw new RejectedExecutionException("the executor was shut down");
+        me.run.models.put(task, PENDING);
         Thread[] self = new Thread[1];
         Thread t = new Thread(() -> {
             LogicalThread lt = Worker.current();
@@ -45,6 +48,7 @@ public final class ModelExecutor extends AbstractExecutorService {
             } finally {
                 if (!lt.run.unwinding) {
                     lt.run.point(lt, new Op(Op.SYNC, task, -1, 0), null); // its result is published
+                    lt.run.models.remove(task);
                     lt.run.point(lt, new Op(Op.SYNC, this, -1, 0), null); // and the executor sees it end
                 }
                 running--;

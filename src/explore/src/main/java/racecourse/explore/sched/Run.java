@@ -53,20 +53,28 @@ public final class Run {
     private final Chooser chooser;
     private final WorkerPool pool;
     final ArrayList<LogicalThread> threads = new ArrayList<>();
-    final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>();
+    final IdentityHashMap<Thread, LogicalThread> byThread = new IdentityHashMap<>(4);
     /** Monitors and modelled locks: the owner and hold count of each. */
-    final IdentityHashMap<Object, Owner> owners = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Owner> owners = new IdentityHashMap<>(4);
     /** Threads waiting in {@code wait} or {@code Condition.await}, by monitor or condition, in arrival order. */
-    final IdentityHashMap<Object, ArrayDeque<LogicalThread>> waitSets = new IdentityHashMap<>();
+    final IdentityHashMap<Object, ArrayDeque<LogicalThread>> waitSets = new IdentityHashMap<>(4);
     /** The lock of each condition made by {@code newCondition}. */
-    final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>(4);
     /** Read and write locks of a ReentrantReadWriteLock, paired: each maps to the other. */
-    final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>();
-    private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Object> rwPartner = new IdentityHashMap<>(4);
+    /** Per-schedule state of the models in {@link Synchronizers}, by the object modelled. */
+    final IdentityHashMap<Object, Object> models = new IdentityHashMap<>(4);
+    /** Async stages whose work is done but whose completion step is still to come; joins of futures wait. */
+    int unpublished;
+    private final IdentityHashMap<Object, Integer> names = new IdentityHashMap<>(4);
     private final Baton controller = new Baton(Thread.currentThread());
+    /** Whether this schedule runs its threads as continuations on one carrier worker. */
+    private final boolean carried = Continuations.AVAILABLE;
+    private Worker carrier;
     private final List<String> trace;
     final RaceCheck races;
     private int[] choices = new int[64];
+    private Op[] stoppedAt; // each thread's pending step when the schedule stopped early
     private volatile int length;
     private volatile LogicalThread running;
     private volatile boolean finishedAll;
@@ -108,11 +116,24 @@ public final class Run {
         if (first == null) {
             return ending;
         }
+        if (carried) {
+            carrier = pool.take();
+            carrier.task = first;
+        }
         handTo(first);
+        if (carried) carrier.baton.pass();
         waitForEnd();
         if (ending != null) return ending;
         if (firstFailure != null) return failure(failedThread, firstFailure);
         return new Ending(Ending.Kind.COMPLETED, "", "");
+    }
+
+    /**
+     * Whether schedules in this JVM run their threads as continuations on one carrier thread (fast switches), rather
+     * than handing off between worker threads; see {@code docs/explore.md}.
+     */
+    public static boolean continuations() {
+        return Continuations.AVAILABLE;
     }
 
     /** Whether the schedule had to leave a thread behind (it blocked or looped outside the explorer's reach). */
@@ -169,11 +190,42 @@ public final class Run {
 
     private void handTo(LogicalThread t) {
         running = t;
+        if (carried) {
+            t.worker = carrier; // the carrier's loop resumes t
+            return;
+        }
         if (t.worker == null) {
             t.worker = pool.take();
             t.worker.task = t;
         }
         t.worker.baton.pass();
+    }
+
+    /** What a worker runs when handed {@code t}: the whole schedule as continuations, or t's body. */
+    void enter(LogicalThread t, Worker w) {
+        if (carried) {
+            carry(w);
+        } else {
+            body(t);
+        }
+    }
+
+    /**
+     * The carrier's loop: resumes the continuation of the thread whose turn it is until no thread is left to run,
+     * then gives the turn back to the controller.
+     */
+    private void carry(Worker w) {
+        while (!abandoned) {
+            LogicalThread t = running;
+            if (t == null) break;
+            w.task = t;
+            if (t.continuation == null) t.continuation = Continuations.create(() -> body(t));
+            Continuations.run(t.continuation);
+        }
+        if (abandoned) return; // the controller has gone on without this worker
+        finishedAll = true;
+        pool.release(w);
+        controller.pass();
     }
 
     /** Runs a thread's body on its worker (worker side), then passes the turn on. */
@@ -199,8 +251,7 @@ public final class Run {
             firstFailure = failure;
             failedThread = t;
         }
-        Worker w = t.worker;
-        pool.release(w);
+        if (!carried) pool.release(t.worker);
         if (abandoned) return;
         LogicalThread next = null;
         if (!unwinding) {
@@ -215,8 +266,12 @@ public final class Run {
         }
         if (unwinding) next = nextToUnwind();
         if (next == null) {
-            finishedAll = true;
-            controller.pass();
+            if (carried) {
+                running = null; // the carrier's loop ends the schedule
+            } else {
+                finishedAll = true;
+                controller.pass();
+            }
         } else {
             handTo(next);
         }
@@ -239,6 +294,14 @@ public final class Run {
      * {@code blocker}. Returns when the scheduler lets {@code me} take it.
      */
     void point(LogicalThread me, Op op, Blocker blocker) {
+        if (me.initialising > 0) { // a static initialiser runs whole, inside the step that first used its class
+            if (blocker != null && !blocker.ready().getAsBoolean()) {
+                throw end(new Ending(Ending.Kind.UNSUPPORTED, "unsupported: a static initialiser that waits",
+                        "thread " + label(me) + " would wait inside a static initialiser, at " + describe(op)
+                                + "; the explorer runs each static initialiser as part of one step"));
+            }
+            return;
+        }
         if (unwinding) throw ABORT;
         me.pending = op;
         me.blocker = blocker;
@@ -249,13 +312,28 @@ public final class Run {
         }
         if (next != me) {
             handTo(next);
-            me.worker.baton.await();
+            if (carried) {
+                suspend(me);
+            } else {
+                me.worker.baton.await();
+            }
             if (unwinding) throw ABORT;
         }
         me.pending = null;
         me.blocker = null;
         if (op.writes()) writes++;
         if (races != null) races.step(me, op);
+    }
+
+    private void suspend(LogicalThread me) {
+        try {
+            Continuations.yieldNow();
+        } catch (IllegalStateException pinned) {
+            running = me;
+            throw end(new Ending(Ending.Kind.UNSUPPORTED, "unsupported: a switch inside a native or locked frame",
+                    "thread " + label(me) + " reached a step where it cannot be switched out (" + pinned.getMessage()
+                            + "), at " + describe(me.pending) + "; exploration stops here"));
+        }
     }
 
     /** The data races this schedule showed (empty when not checked). */
@@ -273,6 +351,23 @@ public final class Run {
     // ---- decisions -------------------------------------------------------------------------------------------
 
     private LogicalThread decide(LogicalThread me) {
+        LogicalThread next = choose(me);
+        if (next == null && stoppedAt == null) {
+            stoppedAt = new Op[threads.size()];
+            for (LogicalThread t : threads) stoppedAt[t.id] = t.finished ? null : t.pending;
+        }
+        return next;
+    }
+
+    /**
+     * The step thread {@code id} was waiting to take when the schedule stopped before its end (a deadlock, the
+     * step limit, or a chooser that dropped it), or null.
+     */
+    public Op pendingAtStop(int id) {
+        return stoppedAt == null || id >= stoppedAt.length ? null : stoppedAt[id];
+    }
+
+    private LogicalThread choose(LogicalThread me) {
         long enabled = 0;
         long spinning = 0;
         LogicalThread timed = null;
@@ -495,6 +590,7 @@ public final class Run {
         abandoned = true;
         unwinding = true;
         w.interrupt();
+        if (carried) return; // the other threads are suspended continuations: they are dropped
         for (LogicalThread t : threads) {
             if (t != r && !t.finished && t.worker != null) t.worker.baton.pass();
         }

@@ -21,7 +21,7 @@ final class Worker extends Thread {
             baton.await();
             LogicalThread t = task;
             if (t == null) return; // the pool closed
-            t.run.body(t);
+            t.run.enter(t, this);
             if (pool.closed()) return;
         }
     }

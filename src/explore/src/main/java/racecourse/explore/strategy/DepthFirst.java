@@ -12,7 +12,10 @@ import racecourse.explore.sched.Strategy;
  * one thread have been explored from a state, they are not tried again from a later state reached by independent
  * steps, so each Mazurkiewicz trace (schedules that differ only in the order of independent steps) is completed
  * once. With a preemption bound, only schedules with at most that many preemptions are run. At each new step it
- * lets the thread that just ran go on, so the first schedules have the fewest switches. Not thread-safe.
+ * lets the thread that just ran go on, so the first schedules have the fewest switches. With source sets (the
+ * source-DPOR of Abdulla, Aronis, Jonsson and Sagonas, POPL 2014) it also keeps a backtrack set per step: a
+ * thread is tried there only when a race found in a schedule already run needs it, so fewer partial schedules
+ * are run and dropped. Not thread-safe.
  */
 public final class DepthFirst implements Strategy, Chooser {
     private static final class Node {
@@ -24,9 +27,14 @@ public final class DepthFirst implements Strategy, Chooser {
         boolean currentEnabled;
         int preemptionsBefore;
         Op[] ops;
+        long backtrack; // source sets: the threads this step must try
     }
 
+    /** Longer schedules than this get no race analysis: every thread is tried at each of their steps. */
+    private static final int ANALYSED_STEPS = 2_000;
+
     private final boolean reduce;
+    private final boolean source;
     private final int bound;
     private final ArrayList<Node> stack = new ArrayList<>();
     private boolean exhausted;
@@ -38,7 +46,20 @@ public final class DepthFirst implements Strategy, Chooser {
      * @param bound  the most preemptions a schedule may have, or -1 for no bound
      */
     public DepthFirst(boolean reduce, int bound) {
+        this(reduce, false, bound);
+    }
+
+    /**
+     * A depth-first search with sleep sets and, when {@code source}, source sets.
+     *
+     * @param reduce whether to keep sleep sets (one schedule per trace)
+     * @param source whether to add source sets (needs {@code reduce})
+     * @param bound  the most preemptions a schedule may have, or -1 for no bound
+     */
+    public DepthFirst(boolean reduce, boolean source, int bound) {
+        if (source && !reduce) throw new IllegalArgumentException("source sets work with sleep sets");
         this.reduce = reduce;
+        this.source = source;
         this.bound = bound;
     }
 
@@ -59,7 +80,8 @@ public final class DepthFirst implements Strategy, Chooser {
 
     @Override
     public String describe() {
-        return (reduce ? "exhaustive with sleep-set reduction (one schedule per trace)" : "exhaustive, every schedule")
+        return (source ? "exhaustive with source sets and sleep sets (one schedule per trace)"
+                : reduce ? "exhaustive with sleep-set reduction (one schedule per trace)" : "exhaustive, every schedule")
                 + (bound >= 0 ? ", at most " + bound + " preemptions" : "");
     }
 
@@ -102,6 +124,7 @@ public final class DepthFirst implements Strategy, Chooser {
         long allowed = allowed(n);
         if (allowed == 0) return -1; // every way on is covered by a schedule already run (or beyond the bound)
         n.chosen = pick(n, allowed);
+        n.backtrack = bit(n.chosen);
         stack.add(n);
         return n.chosen;
     }
@@ -116,8 +139,88 @@ public final class DepthFirst implements Strategy, Chooser {
 
     private long allowed(Node n) {
         long allowed = n.enabled & ~n.sleep & ~n.done;
+        if (source && n.backtrack != 0) allowed &= n.backtrack;
         if (bound >= 0 && n.currentEnabled && n.preemptionsBefore >= bound) allowed &= bit(n.current);
         return allowed;
+    }
+
+    /**
+     * Source-DPOR's step after a schedule: for each race between two steps of different threads (dependent, and
+     * the first not already ordered before the second by the second thread's earlier steps), the step before the
+     * first must also try a thread that can start the reversed order; if none of those is in its backtrack set
+     * yet, one is added (or, when none of them can run there, every thread that can). The step a thread was
+     * waiting to take when the schedule ended (blocked in a deadlock, or asleep) counts as a last step of its own,
+     * so that a lock it never got is still raced against the one who took it.
+     */
+    private void addBacktracks(Run run) {
+        int length = stack.size();
+        if (length > ANALYSED_STEPS) {
+            for (Node n : stack) n.backtrack = n.enabled;
+            return;
+        }
+        int threads = run.threadCount();
+        int[] proc = new int[length + threads];
+        Op[] op = new Op[length + threads];
+        for (int i = 0; i < length; i++) {
+            Node n = stack.get(i);
+            proc[i] = n.chosen;
+            op[i] = n.ops[n.chosen];
+        }
+        int total = length;
+        for (int q = 0; q < threads; q++) {
+            Op pending = run.pendingAtStop(q);
+            if (pending == null || pending.kind() == Op.BEGIN) continue;
+            proc[total] = q;
+            op[total++] = pending;
+        }
+        int[][] clock = new int[total][];
+        int[] index = new int[total]; // the step's number within its thread, from 1
+        int[] previous = new int[total]; // the thread's step before this one, or -1
+        int[] last = new int[threads];
+        int[] count = new int[threads];
+        java.util.Arrays.fill(last, -1);
+        for (int j = 0; j < total; j++) {
+            int p = proc[j];
+            int[] c = last[p] >= 0 ? clock[last[p]].clone() : new int[threads];
+            for (int i = 0; i < Math.min(j, length); i++) { // a pending step orders nothing
+                if (proc[i] != p && op[i] != null && op[j] != null && op[i].dependent(op[j])) join(c, clock[i]);
+            }
+            c[p] = ++count[p];
+            clock[j] = c;
+            index[j] = c[p];
+            previous[j] = last[p];
+            last[p] = j;
+        }
+        for (int j = 0; j < total; j++) {
+            for (int i = 0; i < Math.min(j, length); i++) {
+                if (proc[i] == proc[j] || op[i] == null || op[j] == null || !op[i].dependent(op[j])) continue;
+                int before = previous[j];
+                if (before >= 0 && clock[before][proc[i]] >= index[i]) continue; // ordered through j's thread
+                long initials = 0;
+                long seen = 0;
+                for (int k = i + 1; k <= j; k++) {
+                    if (k < j && (k >= length || clock[k][proc[i]] >= index[i])) continue; // not in v
+                    int q = proc[k];
+                    if ((seen & bit(q)) == 0) {
+                        boolean first = true;
+                        for (int m = i + 1; m < Math.min(k, length) && first; m++) {
+                            if (clock[m][proc[i]] >= index[i]) continue; // m happens after i: not in v
+                            if (proc[m] != q && clock[k][proc[m]] >= index[m]) first = false;
+                        }
+                        if (first) initials |= bit(q);
+                    }
+                    seen |= bit(q);
+                }
+                Node at = stack.get(i);
+                if ((initials & at.backtrack) != 0) continue;
+                long runnable = initials & at.enabled;
+                at.backtrack |= runnable != 0 ? bit(Long.numberOfTrailingZeros(runnable)) : at.enabled;
+            }
+        }
+    }
+
+    private static void join(int[] into, int[] from) {
+        for (int t = 0; t < into.length; t++) if (from[t] > into[t]) into[t] = from[t];
     }
 
     private static int pick(Node n, long allowed) {
@@ -129,6 +232,7 @@ public final class DepthFirst implements Strategy, Chooser {
     public void done(Run run, Ending ending) {
         if (exhausted) return;
         while (stack.size() > run.length()) stack.removeLast();
+        if (source) addBacktracks(run);
         while (!stack.isEmpty()) {
             Node n = stack.getLast();
             n.done |= bit(n.chosen);
