@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import racecourse.display.LineChart;
+import racecourse.measure.Measurement;
 import racecourse.measure.Summary;
 import racecourse.process.ChildJvm;
 import racecourse.experiment.TimedRun;
@@ -88,7 +89,7 @@ public final class Throughput {
     private static List<Point> points(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
         List<Point> points = new ArrayList<>();
         for (PriceBoards.Variant variant : PriceBoards.variants()) { // warm-up, not recorded
-            measure(variant.name(), variant.make(boardSize), 2, 0.9, Duration.ofMillis(250));
+            measure(variant.name(), variant.make(boardSize), 2, 0.9, ThroughputTiming.WARM_UP);
         }
         for (int threads : threadCounts) {
             for (double share : readShares) {
@@ -125,40 +126,56 @@ public final class Throughput {
         return table(points);
     }
 
+    /** The variant name {@link ThroughputTiming} gives one point of one board: "mutex, 2 threads, 99% readers". */
+    public static String pointName(String board, int threads, double readShare) {
+        return board + ", " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
+                + new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(100 * readShare) + "% readers";
+    }
+
+    /** The variant name under which {@link ThroughputTiming} counts one point's reads of an inconsistent total. */
+    public static String wrongTotalsName(String board, int threads, double readShare) {
+        return "wrong totals: " + pointName(board, threads, readShare);
+    }
+
     /**
-     * Runs {@link #sweepIsolated} {@code runs} times (at least 5), each in a JVM of its own, and returns one row per
-     * point with the median of the runs' throughputs in "ops/ms", their range in "min ops/ms" and "max ops/ms", and
-     * the wrong totals of all runs added up. The charts of this class draw the medians.
+     * One row per point of a sweep timed with {@link ThroughputTiming}, in the columns of {@link #table} (the median of the runs in "ops/ms", the
+     * wrong totals of all runs added up) plus the runs' range in "min ops/ms" and "max ops/ms". The charts of this
+     * class draw the medians.
      */
-    public static Table sweepRepeated(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint, int runs) {
-        if (runs < 5) throw new IllegalArgumentException("a repeated sweep needs at least 5 runs, not " + runs);
-        java.util.Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Long> wrong = new java.util.HashMap<>();
-        List<Point> first = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            Table one = sweepIsolated(boardSize, threadCounts, readShares, timePerPoint);
-            for (int r = 0; r < one.rowCount(); r++) {
-                String key = one.stringColumn("board").get(r) + "\t" + one.intColumn("threads").get(r) + "\t"
-                        + one.doubleColumn("readers %").get(r);
-                if (run == 0) first.add(new Point(one.stringColumn("board").get(r), one.intColumn("threads").get(r),
-                        one.doubleColumn("readers %").get(r) / 100, 0, 0));
-                rates.computeIfAbsent(key, k -> new ArrayList<>()).add(one.doubleColumn("ops/ms").get(r));
-                wrong.merge(key, (long) one.intColumn("wrong totals").get(r), Long::sum);
-            }
-        }
+    public static Table medians(Measurement sweep, int[] threadCounts, double[] readShares) {
         List<Point> medians = new ArrayList<>();
         DoubleColumn low = DoubleColumn.create("min ops/ms");
         DoubleColumn high = DoubleColumn.create("max ops/ms");
-        for (Point p : first) {
-            String key = p.board() + "\t" + p.threads() + "\t" + 100 * p.readShare();
-            Summary summary = new Summary(key, rates.get(key).stream().mapToDouble(Double::doubleValue).toArray());
-            medians.add(new Point(p.board(), p.threads(), p.readShare(), summary.median(), wrong.get(key)));
-            low.append(summary.min());
-            high.append(summary.max());
+        int runs = 0;
+        for (int threads : threadCounts) {
+            for (double share : readShares) {
+                for (PriceBoards.Variant v : PriceBoards.variants()) {
+                    Summary s = sweep.summary(pointName(v.name(), threads, share));
+                    long wrong = (long) java.util.Arrays.stream(
+                            sweep.summary(wrongTotalsName(v.name(), threads, share)).samples()).sum();
+                    medians.add(new Point(v.name(), threads, share, s.median(), wrong));
+                    low.append(s.min());
+                    high.append(s.max());
+                    runs = s.count();
+                }
+            }
         }
         Table table = table(medians);
         table.setName("price board throughput, median of " + runs + " runs");
         return table.addColumns(low, high);
+    }
+
+    /**
+     * The boards at one point of a sweep timed with {@link ThroughputTiming}, as a measurement of its own whose variants are the boards' names,
+     * so that its chart and verdicts compare the boards there.
+     */
+    public static Measurement at(Measurement sweep, int threads, double readShare) {
+        List<Summary> boards = new ArrayList<>();
+        for (PriceBoards.Variant v : PriceBoards.variants()) {
+            boards.add(new Summary(v.name(), sweep.summary(pointName(v.name(), threads, readShare)).samples()));
+        }
+        String title = "Operations per ms, " + pointName("", threads, readShare).substring(2);
+        return new Measurement(title, sweep.unit(), sweep.better(), boards, sweep.load());
     }
 
     /**
