@@ -55,9 +55,29 @@ class ReportTests {
                     boolean mine = letters[i].equals(lane);
                     assertEquals(mine, line.contains("[" + (i + 1) + " "), "step " + (i + 1) + " in " + line);
                 }
-                assertTrue(line.contains("read Box.v") && line.contains("write Box.v"), line);
+                assertTrue(line.contains("read v, Box#1") || line.contains("read v Box#1"), line);
+                assertTrue(line.contains("write v"), line);
             }
         }
+    }
+
+    static final class LockedBox {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        int v; // guarded by lock
+    }
+
+    @Test
+    void aTimelineLabelNamesTheCallWithoutTheClassItsObjectAlreadyNames() {
+        ExploreResult r = Explore.of(LockedBox::new)
+                .thread(b -> { b.lock.lock(); try { b.v++; } finally { b.lock.unlock(); } })
+                .thread(b -> { b.lock.lock(); try { b.v++; } finally { b.lock.unlock(); } })
+                .after(b -> b.v)
+                .explore();
+        String text = r.outcome("result 2").timeline().toMimeBundle().text();
+        String laneA = text.lines().filter(l -> l.startsWith("  thread A:")).findFirst().orElseThrow();
+        assertTrue(laneA.contains(" lock ReentrantLock#") || laneA.contains(" lock, ReentrantLock#"), text);
+        assertTrue(laneA.contains(" unlock"), text);
+        assertTrue(!laneA.contains("ReentrantLock.lock") && !laneA.contains("ReentrantLock...."), text);
     }
 
     @Test

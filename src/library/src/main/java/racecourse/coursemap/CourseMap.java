@@ -19,14 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * Writes the course's tables from the lessons' own metadata, so they cannot drift: the course map in
- * {@code notebooks/README.md}, the course table in {@code README.md} and the exercise table in
- * {@code docs/instructor.md}, each between {@code <!-- course-map:NAME -->} and {@code <!-- /course-map:NAME -->}.
+ * {@code notebooks/README.md}, the course table in {@code README.md}, the exercise table in
+ * {@code docs/instructor.md}, its one-day schedule ({@link DaySchedule}) and the lesson-by-lesson evidence table in {@code docs/evidence.md}, each between {@code <!-- course-map:NAME -->} and {@code <!-- /course-map:NAME -->}.
  * Usage: {@code CourseMap [--check] [COURSE_ROOT]}; {@code --check} changes nothing and exits 1 when a table is
  * out of date. Thread-safe (no state).
  */
 public final class CourseMap {
     private static final Pattern FILE = Pattern.compile("(\\d\\d)-[a-z0-9-]+\\.ipynb");
-    private static final Pattern MINUTES = Pattern.compile("(?i)about (\\d+) minutes");
+    private static final Pattern MINUTES = Pattern.compile("(?i)about\\s+(\\d+)\\s+minutes");
 
     /** One generated table: the file it lives in, relative to the course root, and its marker name. */
     public record Target(String file, String marker) {
@@ -34,7 +34,8 @@ public final class CourseMap {
 
     /** Every table this generator owns. */
     public static final List<Target> TARGETS = List.of(new Target("notebooks/README.md", "lessons"),
-            new Target("README.md", "course"), new Target("docs/instructor.md", "exercises"));
+            new Target("README.md", "course"), new Target("docs/instructor.md", "exercises"),
+            new Target("docs/instructor.md", "schedule"), new Target("docs/evidence.md", "evidence"));
 
     private CourseMap() {
     }
@@ -74,12 +75,15 @@ public final class CourseMap {
     public static Map<Path, String> stale(Path root) throws IOException {
         List<Lesson> lessons = read(root.resolve("notebooks"));
         validate(lessons, root);
-        Map<Path, String> out = new LinkedHashMap<>();
+        Map<Path, String> written = new LinkedHashMap<>();   // a file with several tables gets all of them
         for (Target target : TARGETS) {
             Path file = root.resolve(target.file());
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String updated = replace(text, target, table(target.marker(), lessons), file);
-            if (!updated.equals(text)) out.put(file, updated);
+            String text = written.containsKey(file) ? written.get(file) : Files.readString(file, StandardCharsets.UTF_8);
+            written.put(file, replace(text, target, table(target.marker(), lessons), file));
+        }
+        Map<Path, String> out = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> e : written.entrySet()) {
+            if (!e.getValue().equals(Files.readString(e.getKey(), StandardCharsets.UTF_8))) out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -102,17 +106,26 @@ public final class CourseMap {
             }
             JsonElement block = nb.getAsJsonObject("metadata").get("racecourse");
             if (block == null) throw new IllegalArgumentException(file + " has no \"racecourse\" block in its metadata");
+            if (block.isJsonObject() && block.getAsJsonObject().has("minutes")) {
+                throw new IllegalArgumentException(file + ": \"minutes\" in the metadata is not used: a lesson's time is computed"
+                        + " from its cells (see LessonEvidence.minutes); remove it");
+            }
             Lesson raw = gson.fromJson(block, Lesson.class);
             var cells = nb.getAsJsonArray("cells");
-            String intro = "";
-            if (!cells.isEmpty()) {
-                JsonElement source = cells.get(0).getAsJsonObject().get("source");
-                intro = source.isJsonArray() ? String.join("", source.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList())
+            List<LessonEvidence.Cell> texts = new ArrayList<>();
+            for (JsonElement c : cells) {
+                JsonObject cell = c.getAsJsonObject();
+                JsonElement source = cell.get("source");
+                String text = source == null ? "" : source.isJsonArray()
+                        ? String.join("", source.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList())
                         : source.getAsString();
+                texts.add(new LessonEvidence.Cell(cell.has("cell_type") ? cell.get("cell_type").getAsString() : "markdown", text));
             }
-            lessons.add(new Lesson(raw.number(), raw.title(), raw.summary(), raw.minutes(),
+            String intro = texts.isEmpty() ? "" : texts.getFirst().text();
+            LessonEvidence evidence = LessonEvidence.of(texts);
+            lessons.add(new Lesson(raw.number(), raw.title(), raw.summary(), evidence.minutes(),
                     raw.prerequisites() == null ? List.of() : List.copyOf(raw.prerequisites()), raw.exercise(),
-                    file.getFileName().toString(), intro));
+                    file.getFileName().toString(), intro, evidence));
         }
         return lessons;
     }
@@ -138,9 +151,15 @@ public final class CourseMap {
                         + l.exercise().name() + ".ipynb");
             }
             Matcher stated = MINUTES.matcher(l.intro());
-            if (stated.find() && Integer.parseInt(stated.group(1)) != l.minutes()) {
+            if (!stated.find()) {
+                throw new IllegalArgumentException(where + "the first cell must state the lesson's time as \"about "
+                        + l.minutes() + " minutes\"");
+            }
+            if (Integer.parseInt(stated.group(1)) != l.minutes()) {
                 throw new IllegalArgumentException(where + "the first cell says about " + stated.group(1)
-                        + " minutes but the metadata says " + l.minutes());
+                        + " minutes but its content takes about " + l.minutes() + " (" + l.evidence().words() + " words, "
+                        + l.evidence().codeCells() + " code cells, " + l.evidence().predictions().size() + " predictions, "
+                        + l.evidence().questions().size() + " questions)");
             }
             seen.add(l.number());
         }
@@ -177,6 +196,25 @@ public final class CourseMap {
                     out.append("| ").append(l.number()).append(" | `").append(l.exercise().name()).append("` | ")
                             .append(l.exercise().checks()).append(" |\n");
                 }
+            }
+            case "schedule" -> out.append(DaySchedule.table(lessons));
+            case "evidence" -> {
+                out.append("| lesson | time | prose | code cells | predictions | checked against a result | checks for understanding"
+                        + " | timings (child JVMs) |\n|---|---|---|---|---|---|---|---|\n");
+                for (Lesson l : lessons) {
+                    LessonEvidence e = l.evidence();
+                    int predictions = e.predictions().size();
+                    out.append("| ").append(l.number()).append(" | ").append(l.minutes()).append(" min | ")
+                            .append(String.format(java.util.Locale.ROOT, "%,d words", e.words())).append(" | ").append(e.codeCells())
+                            .append(" | ").append(predictions).append(" | ")
+                            .append(predictions == 0 ? "—" : e.unchecked().isEmpty() ? "all" : "not " + String.join(", ", e.unchecked()))
+                            .append(" | ").append(e.questions().size()).append(" (").append(e.questionList()).append(")")
+                            .append(e.checksLast() ? "" : ", not at the end").append(" | ")
+                            .append(e.timings() == 0 ? "—" : e.timings() + " × " + e.fewestRuns() + " runs").append(" |\n");
+                }
+                out.append("\nA lesson's time is computed, not typed: its prose before \"Going further\" at ")
+                        .append(LessonEvidence.WORDS_PER_MINUTE).append(" words a minute, plus a minute for each code cell, each"
+                        + " prediction and each question, rounded to 5 minutes.\n");
             }
             default -> throw new IllegalArgumentException("unknown table " + marker);
         }

@@ -90,8 +90,8 @@ public record Outcome(Ending.Kind kind, String label, long schedules, String wit
             if (at >= 0) what = what.substring(0, at);
             java.util.regex.Matcher m = OBJECT.matcher(what); // "read Box.v of Box#1", "lock (synchronized) Box#1"
             String object = "";
-            if (m.matches()) {
-                what = m.group(1);
+            if (m.matches()) { // the object names the class: "ReentrantLock.lock" -> "lock", "read Box.v" -> "read v"
+                what = m.group(1).replaceAll("\\b[A-Z][\\w$]*\\.(\\w+)$", "$1");
                 object = m.group(2) + ", ";
             }
             what = what.replaceAll(" \\(.*\\)| array element", "");

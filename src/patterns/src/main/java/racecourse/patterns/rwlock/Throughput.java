@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import racecourse.display.LineChart;
+import racecourse.measure.Measurement;
+import racecourse.measure.Summary;
 import racecourse.process.ChildJvm;
 import racecourse.experiment.TimedRun;
 import tech.tablesaw.api.DoubleColumn;
@@ -87,7 +89,7 @@ public final class Throughput {
     private static List<Point> points(int boardSize, int[] threadCounts, double[] readShares, Duration timePerPoint) {
         List<Point> points = new ArrayList<>();
         for (PriceBoards.Variant variant : PriceBoards.variants()) { // warm-up, not recorded
-            measure(variant.name(), variant.make(boardSize), 2, 0.9, Duration.ofMillis(250));
+            measure(variant.name(), variant.make(boardSize), 2, 0.9, ThroughputTiming.WARM_UP);
         }
         for (int threads : threadCounts) {
             for (double share : readShares) {
@@ -122,6 +124,58 @@ public final class Throughput {
                     Long.parseLong(f[4])));
         }
         return table(points);
+    }
+
+    /** The variant name {@link ThroughputTiming} gives one point of one board: "mutex, 2 threads, 99% readers". */
+    public static String pointName(String board, int threads, double readShare) {
+        return board + ", " + threads + " thread" + (threads == 1 ? "" : "s") + ", "
+                + new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(100 * readShare) + "% readers";
+    }
+
+    /** The variant name under which {@link ThroughputTiming} counts one point's reads of an inconsistent total. */
+    public static String wrongTotalsName(String board, int threads, double readShare) {
+        return "wrong totals: " + pointName(board, threads, readShare);
+    }
+
+    /**
+     * One row per point of a sweep timed with {@link ThroughputTiming}, in the columns of {@link #table} (the median of the runs in "ops/ms", the
+     * wrong totals of all runs added up) plus the runs' range in "min ops/ms" and "max ops/ms". The charts of this
+     * class draw the medians.
+     */
+    public static Table medians(Measurement sweep, int[] threadCounts, double[] readShares) {
+        List<Point> medians = new ArrayList<>();
+        DoubleColumn low = DoubleColumn.create("min ops/ms");
+        DoubleColumn high = DoubleColumn.create("max ops/ms");
+        int runs = 0;
+        for (int threads : threadCounts) {
+            for (double share : readShares) {
+                for (PriceBoards.Variant v : PriceBoards.variants()) {
+                    Summary s = sweep.summary(pointName(v.name(), threads, share));
+                    long wrong = (long) java.util.Arrays.stream(
+                            sweep.summary(wrongTotalsName(v.name(), threads, share)).samples()).sum();
+                    medians.add(new Point(v.name(), threads, share, s.median(), wrong));
+                    low.append(s.min());
+                    high.append(s.max());
+                    runs = s.count();
+                }
+            }
+        }
+        Table table = table(medians);
+        table.setName("price board throughput, median of " + runs + " runs");
+        return table.addColumns(low, high);
+    }
+
+    /**
+     * The boards at one point of a sweep timed with {@link ThroughputTiming}, as a measurement of its own whose variants are the boards' names,
+     * so that its chart and verdicts compare the boards there.
+     */
+    public static Measurement at(Measurement sweep, int threads, double readShare) {
+        List<Summary> boards = new ArrayList<>();
+        for (PriceBoards.Variant v : PriceBoards.variants()) {
+            boards.add(new Summary(v.name(), sweep.summary(pointName(v.name(), threads, readShare)).samples()));
+        }
+        String title = "Operations per ms, " + pointName("", threads, readShare).substring(2);
+        return new Measurement(title, sweep.unit(), sweep.better(), boards, sweep.load());
     }
 
     /**
