@@ -57,8 +57,8 @@ public final class GradeAll {
             }
         } catch (InterruptedException e) {
             throw e;
-        } catch (Exception e) {
-            // Without caches every child starts as before; the grading itself is unchanged.
+        } catch (Exception | Error e) {
+            // Without caches every child starts as before; the gradings themselves are unchanged.
             progress.accept("could not record the child JVMs' class caches: " + e.getMessage());
         }
         AtomicInteger graded = new AtomicInteger();

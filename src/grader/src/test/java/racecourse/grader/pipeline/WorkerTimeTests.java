@@ -89,6 +89,8 @@ class WorkerTimeTests {
             int i = 0;
             for (Map.Entry<String, String> e : HOSTILE.entrySet()) {
                 GradeReport r = reports.get(i++).get();
+                System.out.printf(java.util.Locale.ROOT, "%s: %.1f s, %s of %s points%n", e.getKey(),
+                        r.elapsed().toMillis() / 1000.0, Format.points(r.score()), Format.points(r.maxScore()));
                 assertTrue(r.elapsed().toSeconds() < 60, () -> e.getKey() + ": held its worker for " + r.elapsed());
                 assertTrue(r.score() < r.maxScore(), () -> e.getKey() + ": scored full marks");
                 if (e.getKey().startsWith("an endless loop") || e.getKey().startsWith("a livelock")) {
