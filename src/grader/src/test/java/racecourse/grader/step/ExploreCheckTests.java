@@ -114,6 +114,7 @@ class ExploreCheckTests {
                 "at racecourse.grader.suite.C1f2e3d4$Inner.lambda$overdraft$0(unknown) line"));
         assertEquals("| Thread.start thread C at the check... |", ExploreCheck.scrub(
                 "| Thread.start thread C at racecourse.grader.su... |"));
+        assertEquals("thread C: waiting to lock Lazy#1", ExploreCheck.scrub("thread C (Thread-3): waiting to lock Lazy#1"));
         assertEquals("| read Bank.x at Bank.java:3 | write at Ba... |", ExploreCheck.scrub(
                 "| read Bank.x at Bank.java:3 | write at Ba... |"));
     }
