@@ -119,7 +119,7 @@ public final class Bundle {
                 #!/usr/bin/env bash
                 # Grades the submitted notebook into results/results.json. AUTOGRADER_ROOT moves the whole tree
                 # (default /autograder, Gradescope's layout); JAVA_HOME picks the JDK (default: Temurin 25 from
-                # setup.sh). One grading peaks at about 480 MB resident (docs/grading.md), within Gradescope's
+                # setup.sh). One grading peaks at about 600 MB resident (docs/grading.md), within Gradescope's
                 # default 768 MB.
                 set -uo pipefail
                 root="${AUTOGRADER_ROOT:-/autograder}"
