@@ -25,7 +25,8 @@ import racecourse.grader.step.RaceCheck;
 
 /**
  * Grades one submitted notebook: extract the solution cells, compile them, check the code rules, rewrite the classes
- * for the sandbox, run the tests in a child JVM, run the race check, and score every check.
+ * for the sandbox, run the tests and then the explored checks in one child JVM, run the race check, and score every
+ * check, all within the grading's time budget.
  *
  * <p>Every number in the report is computed here, in the grader process, from the test list the grader discovered
  * and the signed reports of the child; a test the child did not report counts as failed. Thread-safe: the per-
