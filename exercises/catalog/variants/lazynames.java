@@ -1,4 +1,4 @@
-// expect: 7/9 races racy: names() fills a plain field on first use, so two readers write and read it unordered
+// expect: 7/10 races racy: names() fills a plain field on first use, so two readers write and read it unordered
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-// expect: 7/9 locked: correct, but it takes a lock for data that is never written
+// expect: 8/10 locked: correct, but it takes a lock for data that is never written
 import java.util.Map;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-// expect: 8/9 view, not copy: an unmodifiable view of the caller's map changes when the caller changes it
+// expect: 9/10 view, not copy: an unmodifiable view of the caller's map changes when the caller changes it
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;

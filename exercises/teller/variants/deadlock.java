@@ -1,4 +1,4 @@
-// expect: 0/8 deadlocking: close waits for the teller's thread without telling it to stop, so no test passes and nothing else is credited
+// expect: 0/10 deadlocking: close waits for the teller's thread without telling it to stop, so no test passes and nothing else is credited
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

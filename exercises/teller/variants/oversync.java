@@ -1,4 +1,4 @@
-// expect: 6/8 over-synchronized but correct: a plain synchronized balance next to an idle thread breaks the confinement rule
+// expect: 8/10 over-synchronized but correct: a plain synchronized balance next to an idle thread breaks the confinement rule
 class Teller implements AutoCloseable {
     private final Thread worker;
     private int balance; // guarded by this

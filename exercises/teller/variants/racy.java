@@ -1,4 +1,4 @@
-// expect: 6/8 races racy: the thread exists, but deposit changes the balance on the caller's thread
+// expect: 6/10 races racy: the thread exists, but deposit changes the balance on the caller's thread
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -26,7 +26,8 @@ import racecourse.grader.step.DetectorRaceCheck;
  * (a mix of the reference solution and every variant, so deadlocks and races are in the mix) and prints the wall
  * time, the time per submission, the figure projected for a class of 300, the score distribution, and the peak
  * memory of the grader with its child JVMs against Gradescope's default container memory (768 MB). The goal is 100
- * submissions in under 10 minutes.
+ * submissions in under 10 minutes. Then ({@code --repeats}, default 10) it grades every variant of every exercise
+ * that many times and says whether each graded the same every time ({@link RepeatCheck}).
  */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         description = "Time grade-all --jobs 2 on N generated submissions of an exercise.")
@@ -39,6 +40,10 @@ public final class GradeBench implements Callable<Integer> {
 
     @Option(names = "--jobs", defaultValue = "2", description = "parallel gradings (default 2)")
     int jobs;
+
+    @Option(names = "--repeats", defaultValue = "10", description = "then grade every variant of every exercise "
+            + "this many times and check that each grades the same every time (default 10; 0 skips it)")
+    int repeats;
 
     @Option(names = "--exercise", defaultValue = "bank", description = "exercise (default bank)")
     String exercise;
@@ -69,12 +74,22 @@ public final class GradeBench implements Callable<Integer> {
             Path csv = work.resolve("gradebook.csv");
             out.printf(Locale.ROOT, "grading %d submissions of %s with --jobs %d on %d cores%n", count, exercise,
                     jobs, Runtime.getRuntime().availableProcessors());
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            out.printf(Locale.ROOT, "load average at the start: %.2f%n", os.getSystemLoadAverage());
             out.flush();
             MemoryPeak memory = MemoryPeak.start();
             long start = System.nanoTime();
+            // The time includes recording the child JVMs' class caches when they are missing (one grading of the
+            // reference solution); GradeAll says so in its progress.
             GradeAll.Summary s = new GradeAll(new Grader(new DetectorRaceCheck(c.root())))
-                    .run(ex, dir, Gradebook.open(csv), jobs, null, line -> { });
+                    .run(ex, dir, Gradebook.open(csv), jobs, null, line -> {
+                        if (line.contains("class caches")) {
+                            out.println(line);
+                        }
+                    });
             double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "load average at the end: %.2f%n", os.getSystemLoadAverage());
             long peakMb = memory.stop() >> 20;
             long full = Gradebook.open(csv).rows().values().stream().filter(r -> "full".equals(r.get(3))).count();
             out.printf(Locale.ROOT, "graded %d (errors %d) in %.1f s: %.2f s per submission, %.1f minutes for "
@@ -91,7 +106,12 @@ public final class GradeBench implements Callable<Integer> {
                     peakMb / Math.max(1, jobs) <= 768 ? "within" : "above, so raise the container memory above");
             out.println("note: the machine is shared; other builds running at the same time slow this down.");
             out.flush();
-            return s.errors() == 0 ? 0 : 1;
+            int differed = repeats > 0 ? RepeatCheck.run(c, repeats, jobs, out) : 0;
+            if (repeats > 0) {
+                out.printf(Locale.ROOT, "load average at the end of the determinism check: %.2f%n",
+                        os.getSystemLoadAverage());
+            }
+            return s.errors() == 0 && differed == 0 ? 0 : 1;
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

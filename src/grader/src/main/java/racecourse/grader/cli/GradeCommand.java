@@ -47,6 +47,10 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--stress", description = "also run the stress tests and show them as evidence (never scored)")
     boolean stress;
 
+    @Option(names = "--record-caches", description = "first record the child JVMs' class caches if they are "
+            + "missing, by grading the exercise's reference solution (a Gradescope image does this once, in setup.sh)")
+    boolean recordCaches;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,8 +68,11 @@ public final class GradeCommand implements Callable<Integer> {
             return 2;
         }
         Course c = Course.locate(course);
-        GradeReport report = new Grader(new DetectorRaceCheck(c.root()), null, stress).grade(ex,
-                submission);
+        Grader grader = new Grader(new DetectorRaceCheck(c.root()), null, stress);
+        if (recordCaches && grader.warmUp(ex)) {
+            err.println("grade: recorded the child JVMs' class caches by grading the reference solution");
+        }
+        GradeReport report = grader.grade(ex, submission);
         if (results != null) {
             Files.writeString(results, GradescopeResults.write(report), StandardCharsets.UTF_8);
         }

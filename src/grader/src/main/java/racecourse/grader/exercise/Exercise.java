@@ -113,6 +113,14 @@ public final class Exercise {
         return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.compile.seconds", "30").trim()));
     }
 
+    /**
+     * The wall-clock budget of one whole grading, {@code timeout.grading.seconds}, default 55 s: no child JVM of a
+     * grading may run past it, so a hostile submission never holds a grading worker for a minute.
+     */
+    public Duration gradingTimeout() {
+        return Duration.ofSeconds(Long.parseLong(props.getProperty("timeout.grading.seconds", "55").trim()));
+    }
+
     /** The child JVM's heap limit in MB. */
     public int heapMb() {
         return Integer.parseInt(props.getProperty("heap.mb", "256").trim());

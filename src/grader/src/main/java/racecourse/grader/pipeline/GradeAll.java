@@ -51,6 +51,16 @@ public final class GradeAll {
             Files.createDirectories(outDir);
         }
         grader.suite(exercise);
+        try {
+            if (grader.warmUp(exercise)) {
+                progress.accept("recorded the child JVMs' class caches by grading the reference solution");
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            // Without caches every child starts as before; the gradings themselves are unchanged.
+            progress.accept("could not record the child JVMs' class caches: " + e.getMessage());
+        }
         AtomicInteger graded = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         int skipped = 0;

@@ -12,18 +12,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import racecourse.grader.exercise.Exercise;
 import racecourse.grader.format.Notebook;
+import racecourse.grader.sandbox.AotCache;
 import racecourse.grader.sandbox.ChildJvm;
 import racecourse.grader.sandbox.Job;
 import racecourse.grader.sandbox.Rewriter;
 import racecourse.grader.step.CheckCodeRules;
 import racecourse.grader.step.CompileInChild;
 import racecourse.grader.step.CompileJava;
+import racecourse.grader.step.ExploreCheck;
 import racecourse.grader.step.ExtractSolution;
 import racecourse.grader.step.RaceCheck;
 
 /**
  * Grades one submitted notebook: extract the solution cells, compile them, check the code rules, rewrite the classes
- * for the sandbox, run the tests in a child JVM, run the race check, and score every check.
+ * for the sandbox, run the tests and then the explored checks in one child JVM, run the race check, and score every
+ * check, all within the grading's time budget.
  *
  * <p>Every number in the report is computed here, in the grader process, from the test list the grader discovered
  * and the signed reports of the child; a test the child did not report counts as failed. Thread-safe: the per-
@@ -71,6 +74,28 @@ public final class Grader {
         return s;
     }
 
+    /**
+     * Records the AOT class caches of this exercise's child JVMs when one is missing, by grading the exercise's own
+     * reference solution (trusted code: a learner's submission never records a cache). Later gradings start their
+     * children from the caches, which saves part of each JVM start and changes nothing else. Returns whether it
+     * graded the reference.
+     */
+    public boolean warmUp(Exercise exercise) throws Exception {
+        List<java.nio.file.Path> caches = new ArrayList<>();
+        caches.add(new ChildJvm(CompileInChild.DEFAULT_HEAP_MB, exercise.compileTimeout(), List.of())
+                .cacheFile("compile"));
+        caches.add(new ChildJvm(exercise.heapMb(), exercise.totalTimeout(), List.of()).cacheFile("tests"));
+        if (caches.contains(null) || AotCache.ready(caches)) {
+            return false;
+        }
+        // The race detector's child runs without a cache, so the training grading leaves the race check out.
+        Grader trainer = new Grader((e, s, c, t) -> new RaceCheck.Outcome(false, false, 0, "not needed here"),
+                testTimeoutOverride, evidence);
+        trainer.suites.putAll(suites);
+        AotCache.train(() -> trainer.grade(exercise, exercise.notebook()));
+        return true;
+    }
+
     /** Grades a submission file. A file that is not a notebook gets a zero with a clear message. */
     public GradeReport grade(Exercise exercise, Path submission) throws IOException, InterruptedException {
         String name = submission.getFileName().toString();
@@ -103,8 +128,10 @@ public final class Grader {
                     + gradeIds + " and no cell that declares class " + exercise.className() + ".", List.of(),
                     notes, elapsed(start));
         }
+        // No child JVM of this grading runs past its budget (timeout.grading.seconds), whatever the submission does.
+        long deadline = start + exercise.gradingTimeout().toNanos();
         CompileJava.Output compiled = CompileInChild.compile(Map.of(exercise.className() + ".java", code.unit()),
-                exercise.compileTimeout(), CompileInChild.DEFAULT_HEAP_MB);
+                atMost(exercise.compileTimeout(), deadline), CompileInChild.DEFAULT_HEAP_MB);
         if (!compiled.ok()) {
             List<String> errors = new ArrayList<>();
             for (String e : compiled.errors()) {
@@ -135,12 +162,19 @@ public final class Grader {
                     + String.join(", ", rewriter.blocked()) + ".");
         }
         Duration testTimeout = testTimeoutOverride != null ? testTimeoutOverride : exercise.testTimeout();
+        // One child JVM runs the deterministic tests and then the explored checks (a JVM start fewer per grading);
+        // its time limit is the sum of both parts' limits.
+        ExploreCheck.Plan plan = ExploreCheck.plan(exercise, suite);
+        List<String> selected = new ArrayList<>(suite.toRun(evidence).stream().map(TestSuite.TestCase::selector)
+                .toList());
+        selected.addAll(plan.selected());
+        Duration limit = atMost(plan.checks().isEmpty() ? exercise.totalTimeout()
+                : exercise.totalTimeout().plus(plan.timeout()), deadline);
         Job job = new Job(ChildJvm.newNonce(), (int) testTimeout.toMillis(), OUTPUT_CAP, exercise.maxThreads(),
-                rewritten, suite.classes(), Map.of(exercise.className(), exercise.className()),
-                suite.toRun(evidence).stream().map(TestSuite.TestCase::selector).toList());
-        ChildJvm.Result run = new ChildJvm(exercise.heapMb(), exercise.totalTimeout(), List.of()).run(job);
+                rewritten, suite.classes(), Map.of(exercise.className(), exercise.className()), selected);
+        ChildJvm.Result run = new ChildJvm(exercise.heapMb(), limit, List.of()).run(job);
         List<TestResult> results = new ArrayList<>();
-        List<TestResult> tests = score(exercise, suite, run, evidence);
+        List<TestResult> tests = score(exercise, suite, run, evidence, limit);
         // Rules and the race check reward a working class: a stub that passes no test earns nothing from them.
         boolean works = tests.stream().anyMatch(t -> t.passed() && t.maxScore() > 0);
         String notYet = "Not credited yet: no test passed, so this check earns nothing until the class works.";
@@ -153,12 +187,15 @@ public final class Grader {
         }
         results.addAll(tests);
         // The concurrency checks, scored under the schedule explorer with the exercise's seeds and budgets.
-        racecourse.grader.step.ExploreCheck.Outcome explored =
-                racecourse.grader.step.ExploreCheck.run(exercise, suite, rewritten);
+        ExploreCheck.Outcome explored = ExploreCheck.score(plan, run.reports(), stopReason(exercise, run, limit));
         results.addAll(explored.results());
         String raceReport = "";
         if (exercise.racePoints() > 0 && exercise.raceTest() != null) {
-            RaceCheck.Outcome r = race.run(exercise, suite, rewritten, testTimeout);
+            Duration left = atMost(exercise.gradingTimeout(), deadline);
+            RaceCheck.Outcome r = left.toMillis() < 1000
+                    ? new RaceCheck.Outcome(true, false, 0, "not run: the grading's time budget of "
+                            + exercise.gradingTimeout().toSeconds() + " s was used up by the steps before it")
+                    : race.run(exercise, suite, rewritten, testTimeout, left);
             raceReport = r.report();
             if (!r.ran()) {
                 results.add(new TestResult("Race detector: no data race", 0, 0, false,
@@ -212,7 +249,7 @@ public final class Grader {
     }
 
     private static List<TestResult> score(Exercise exercise, TestSuite suite, ChildJvm.Result run,
-            boolean evidence) {
+            boolean evidence, Duration limit) {
         Map<String, Map<String, Object>> ends = new HashMap<>();
         Map<String, String> containers = new HashMap<>();
         String lastStarted = null;
@@ -229,7 +266,7 @@ public final class Grader {
                 default -> { }
             }
         }
-        String why = stopReason(exercise, run, abort, done);
+        String why = stopReason(exercise, run, abort, done, limit);
         List<TestResult> results = new ArrayList<>();
         for (TestSuite.TestCase t : suite.toRun(evidence)) {
             String visibility = t.hidden() ? "after_published" : "visible";
@@ -261,12 +298,28 @@ public final class Grader {
         return results;
     }
 
-    private static String stopReason(Exercise exercise, ChildJvm.Result run, String abort, boolean done) {
+    /** Why the run stopped, read from its reports and its end, for checks it did not report. */
+    private static String stopReason(Exercise exercise, ChildJvm.Result run, Duration limit) {
+        String abort = null;
+        boolean done = false;
+        for (Map<String, Object> r : run.reports()) {
+            String event = String.valueOf(r.get("event"));
+            if (event.equals("abort") && abort == null) {
+                abort = String.valueOf(r.get("reason"));
+            } else if (event.equals("done")) {
+                done = true;
+            }
+        }
+        return stopReason(exercise, run, abort, done, limit);
+    }
+
+    private static String stopReason(Exercise exercise, ChildJvm.Result run, String abort, boolean done,
+            Duration limit) {
         if (abort != null) {
             return abort;
         }
         if (run.timedOut()) {
-            return "the test run took longer than " + exercise.totalTimeout().toSeconds()
+            return "the test run took longer than " + limit.toSeconds()
                     + " s in total and was stopped (an endless loop, a deadlock or a very slow solution?)";
         }
         String err = run.stderr();
@@ -295,7 +348,7 @@ public final class Grader {
             results.add(new TestResult(t.name(), 0, t.points(), false, "Not run: " + summary,
                     t.hidden() ? "after_published" : "visible"));
         }
-        for (racecourse.grader.step.ExploreCheck.Check c : racecourse.grader.step.ExploreCheck.checks(exercise)) {
+        for (ExploreCheck.Check c : ExploreCheck.checks(exercise)) {
             results.add(new TestResult("Explored: " + c.title(), 0, c.points(), false, "Not run: " + summary,
                     "visible"));
         }
@@ -323,6 +376,12 @@ public final class Grader {
             return "line " + line + ": " + error.substring(m.end());
         }
         return error;
+    }
+
+    /** {@code limit}, or less when the grading's {@code deadline} (a {@link System#nanoTime} value) comes first. */
+    private static Duration atMost(Duration limit, long deadline) {
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return left.compareTo(limit) < 0 ? left : limit;
     }
 
     private static Duration elapsed(long start) {

@@ -74,12 +74,24 @@ public final class ChildJvm {
     /** Runs the job and waits for the child to end or for the total timeout. */
     public Result run(Job job) throws IOException, InterruptedException {
         Path sandbox = Files.createTempDirectory("racecourse-sandbox-");
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-preview",
-                "-Djava.io.tmpdir=" + sandbox, "-Duser.dir=" + sandbox));
+        List<String> options = new ArrayList<>(limits());
+        options.add("-Djava.io.tmpdir=" + sandbox);
+        options.add("-Duser.dir=" + sandbox);
         options.addAll(extraJvmArgs);
         List<String> cp = new ArrayList<>(List.of(classPath()));
         cp.addAll(extraClassPath);
+        // The AOT class cache of this kind of child (AotCache); the options that only name this run's files
+        // (its folder, the detector's report files) are not part of its key.
+        String kind = !job.sources().isEmpty() ? "compile" : "tests";
+        Path cache = cacheFile(kind);
+        Path recording = null;
+        if (cache != null) {
+            if (!Files.isRegularFile(cache)) {
+                Files.createDirectories(cache.getParent());
+                recording = cache.resolveSibling(cache.getFileName() + "." + job.nonce().substring(0, 8) + ".tmp");
+            }
+            options.addAll(0, AotCache.options(cache, recording));
+        }
         List<Map<String, Object>> reports = java.util.Collections.synchronizedList(new ArrayList<>());
         StringBuilder unsigned = new StringBuilder(); // guarded by itself
         String prefix = job.nonce() + " ";
@@ -108,6 +120,9 @@ public final class ChildJvm {
             throw new IOException(e.getMessage(), e);
         } finally {
             FileTrees.deleteQuietly(sandbox);
+            if (recording != null) {
+                AotCache.keep(recording, cache);
+            }
         }
         String stderr;
         synchronized (unsigned) {
@@ -115,6 +130,28 @@ public final class ChildJvm {
         }
         if (stderr.length() > STDERR_CAP) stderr = stderr.substring(0, STDERR_CAP);
         return new Result(List.copyOf(reports), run.exitCode(), run.timedOut(), stderr, run.elapsed());
+    }
+
+    /**
+     * The AOT class cache file a child of {@code kind} ("compile" or "tests") started by this launcher uses, or null
+     * when there is none: caches are off, or this launcher runs a java agent (the race detector rewrites classes as
+     * they load, so its child starts without a cache).
+     */
+    public Path cacheFile(String kind) {
+        if (!AotCache.enabled() || extraJvmArgs.stream().anyMatch(o -> o.startsWith("-javaagent"))) {
+            return null;
+        }
+        List<String> keyed = new ArrayList<>(limits());
+        keyed.addAll(extraJvmArgs);
+        List<String> cp = new ArrayList<>(List.of(classPath()));
+        cp.addAll(extraClassPath);
+        return AotCache.file(kind, keyed, cp);
+    }
+
+    /** The options that set the child's limits and its JIT, the same for every run of this launcher. */
+    private List<String> limits() {
+        return List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "--enable-preview");
     }
 
     /** Kills a process and all its descendants. */

@@ -71,12 +71,12 @@ public final class ExploreStep {
         }
     }
 
-    /** Whether the job asks for explored checks instead of JUnit tests. */
+    /** Whether the job asks for explored checks (alone, or after its JUnit tests). */
     public static boolean wants(Job job) {
-        return !job.selected().isEmpty() && job.selected().get(0).startsWith(PREFIX);
+        return job.selected().stream().anyMatch(e -> e.startsWith(PREFIX));
     }
 
-    /** Runs every explored check of the job and reports each one's start and end on {@code channel}. */
+    /** Runs every explored check of the job (its other entries are JUnit tests) and reports each one's start and end on {@code channel}. */
     public static void run(Job job, Channel channel, Capture capture) {
         Map<String, byte[]> all = new HashMap<>(job.submission());
         all.putAll(job.tests());
@@ -90,6 +90,9 @@ public final class ExploreStep {
             }
         }
         for (String entry : job.selected()) {
+            if (!entry.startsWith(PREFIX)) {
+                continue; // a JUnit test, run before
+            }
             Spec spec = Spec.decode(entry);
             capture.take();
             channel.send(Map.of("event", "start", "id", spec.id()));

@@ -58,7 +58,8 @@ public final class Harness {
         PrintStream captured = capture.stream();
         System.setOut(captured);
         System.setErr(captured);
-        if (ExploreStep.wants(job)) {
+        List<String> junit = job.selected().stream().filter(e -> !e.startsWith(ExploreStep.PREFIX)).toList();
+        if (junit.isEmpty() && ExploreStep.wants(job)) {
             startWatchdog(channel, job.maxThreads() + 64);
             ExploreStep.run(job, channel, capture);
             channel.send(Map.of("event", "done"));
@@ -89,7 +90,7 @@ public final class Harness {
             }
         }
         List<org.junit.platform.engine.DiscoverySelector> selected = new ArrayList<>();
-        for (String name : job.selected()) {
+        for (String name : junit) {
             int hash = name.indexOf('#');
             Class<?> c = Class.forName(hash < 0 ? name : name.substring(0, hash), false, tests);
             selected.add(hash < 0 ? DiscoverySelectors.selectClass(c)
@@ -104,7 +105,20 @@ public final class Harness {
                 .build();
         Launcher launcher = LauncherFactory.create();
         try {
-            launcher.execute(request, new Reporter(channel, capture, job.submission().keySet()));
+            if (!selected.isEmpty()) {
+                // When the tests are stopped early (too many timeouts), the explored checks still run first.
+                Runnable explored = () -> {
+                    if (ExploreStep.wants(job)) {
+                        ExploreStep.run(job, channel, capture);
+                    }
+                };
+                launcher.execute(request, new Reporter(channel, capture, job.submission().keySet(), explored));
+            }
+            if (ExploreStep.wants(job)) {
+                // The explored checks share this JVM with the tests (one JVM start fewer per grading); the explorer
+                // reloads the learner's classes afresh, so nothing the tests left in static state carries over.
+                ExploreStep.run(job, channel, capture);
+            }
             channel.send(Map.of("event", "done"));
         } catch (Throwable t) {
             channel.send(Map.of("event", "abort", "reason", "the test run stopped: " + t));
@@ -163,10 +177,12 @@ public final class Harness {
         private final Channel channel;
         private final Capture capture;
         private final Set<String> submissionClasses;
+        private final Runnable beforeStop;
         private final java.util.concurrent.atomic.AtomicInteger timeouts =
                 new java.util.concurrent.atomic.AtomicInteger();
 
-        Reporter(Channel channel, Capture capture, Set<String> submissionClasses) {
+        Reporter(Channel channel, Capture capture, Set<String> submissionClasses, Runnable beforeStop) {
+            this.beforeStop = beforeStop;
             this.channel = channel;
             this.capture = capture;
             this.submissionClasses = submissionClasses;
@@ -208,8 +224,12 @@ public final class Harness {
                     // so a hanging submission frees its worker quickly and the outcome does not depend on timing.
                     channel.send(Map.of("event", "abort", "reason", MAX_TIMEOUTS + " tests did not finish in time "
                             + "(see their messages), so the run was stopped"));
-                    System.out.flush();
-                    Runtime.getRuntime().halt(4);
+                    try {
+                        beforeStop.run();
+                    } finally {
+                        System.out.flush();
+                        Runtime.getRuntime().halt(4);
+                    }
                 }
             }
         }

@@ -34,8 +34,8 @@ public final class CompileInChild {
         ChildJvm.Result run = new ChildJvm(heapMb, timeout, List.of()).run(job);
         if (run.timedOut()) {
             return new CompileJava.Output(Map.of(), List.of("compilation took longer than " + timeout.toSeconds()
-                    + " s and was stopped: simplify the code (deeply nested lambdas passed to overloaded methods "
-                    + "are slow to compile)"));
+                    + " s and was stopped: simplify the code (deeply nested lambdas, conditionals or generic calls passed "
+                    + "to overloaded methods are slow to compile)"));
         }
         List<String> errors = new ArrayList<>();
         Map<String, byte[]> classes = new LinkedHashMap<>();

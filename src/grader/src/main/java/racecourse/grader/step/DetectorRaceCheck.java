@@ -72,6 +72,13 @@ public final class DetectorRaceCheck implements RaceCheck {
     public Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> submission,
             java.time.Duration testTimeout)
             throws IOException, InterruptedException {
+        return run(exercise, suite, submission, testTimeout, exercise.raceTimeout().plusSeconds(10));
+    }
+
+    @Override
+    public Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> submission,
+            java.time.Duration testTimeout, java.time.Duration limit)
+            throws IOException, InterruptedException {
         Path jar = agentJar();
         if (jar == null) {
             return new Outcome(false, false, 0, "the race detector is not built (no racecourse-race agent jar under "
@@ -94,7 +101,8 @@ public final class DetectorRaceCheck implements RaceCheck {
             Job job = new Job(ChildJvm.newNonce(), (int) exercise.raceTimeout().toMillis(), 1024,
                     exercise.maxThreads(), submission, suite.classes(),
                     Map.of(exercise.className(), exercise.className()), List.of(probe));
-            ChildJvm.Result run = new ChildJvm(exercise.heapMb(), exercise.raceTimeout().plusSeconds(10),
+            java.time.Duration own = exercise.raceTimeout().plusSeconds(10);
+            ChildJvm.Result run = new ChildJvm(exercise.heapMb(), own.compareTo(limit) < 0 ? own : limit,
                     List.of(agent),
                     asmJars(jar)).run(job);
             if (!Files.isRegularFile(json)) {

@@ -112,16 +112,21 @@ public final class ExploreCheck {
     }
 
     /**
-     * Runs the exercise's explored checks on the rewritten submission in one child JVM and scores them. A check
-     * the child did not report scores 0, with the reason.
+     * The explored checks of one grading, ready to be sent: the {@link Job#selected()} entries that name them, their
+     * seeds for {@code results.json}, and the time the whole explored run may take.
+     *
+     * @param checks   the declared checks, sorted by id
+     * @param selected one {@link ExploreStep.Spec} entry per check
+     * @param seeds    check id to its strategy, seed and budget
+     * @param timeout  the limit of the whole explored run ({@code explore.timeout.seconds})
      */
-    public static Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> rewritten)
-            throws IOException, InterruptedException {
+    public record Plan(List<Check> checks, List<String> selected, Map<String, Object> seeds, Duration timeout) {
+    }
+
+    /** The plan of {@code exercise}'s explored checks against its compiled (disguised) tests. */
+    public static Plan plan(Exercise exercise, TestSuite suite) {
         List<Check> checks = checks(exercise);
         Map<String, Object> seeds = new LinkedHashMap<>();
-        if (checks.isEmpty()) {
-            return new Outcome(List.of(), seeds);
-        }
         List<String> selected = new ArrayList<>();
         for (Check c : checks) {
             String disguised = suite.disguised(c.hidden());
@@ -137,14 +142,37 @@ public final class ExploreCheck {
             seed.put("schedules", c.schedules());
             seeds.put("explore." + c.id(), seed);
         }
-        Job job = new Job(ChildJvm.newNonce(), 0, 4096, exercise.maxThreads(), rewritten, suite.classes(),
-                Map.of(exercise.className(), exercise.className()), selected);
         Duration timeout = Duration.ofSeconds(Long.parseLong(exercise.settings()
                 .getProperty("explore.timeout.seconds", "30").trim()));
-        ChildJvm.Result run = new ChildJvm(exercise.heapMb(), timeout, List.of()).run(job);
+        return new Plan(checks, selected, seeds, timeout);
+    }
+
+    /**
+     * Runs the exercise's explored checks on the rewritten submission in a child JVM of their own and scores them.
+     * The grader sends them with the tests instead ({@link #score}); this is the same checks alone.
+     */
+    public static Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> rewritten)
+            throws IOException, InterruptedException {
+        Plan plan = plan(exercise, suite);
+        if (plan.checks().isEmpty()) {
+            return new Outcome(List.of(), plan.seeds());
+        }
+        Job job = new Job(ChildJvm.newNonce(), 0, 4096, exercise.maxThreads(), rewritten, suite.classes(),
+                Map.of(exercise.className(), exercise.className()), plan.selected());
+        ChildJvm.Result run = new ChildJvm(exercise.heapMb(), plan.timeout(), List.of()).run(job);
+        String why = run.timedOut() ? "the explored checks took longer than " + plan.timeout().toSeconds() + " s"
+                : "the checking JVM stopped (exit status " + run.exitCode() + ")";
+        return score(plan, run.reports(), why);
+    }
+
+    /**
+     * Scores the checks of {@code plan} from the signed reports of the run that held them (other reports, such as
+     * the tests', are ignored). A check without a report scores 0 with {@code why}: the reason the run stopped.
+     */
+    public static Outcome score(Plan plan, List<Map<String, Object>> reports, String why) {
         Map<String, Map<String, Object>> ends = new HashMap<>();
         String lastStarted = null;
-        for (Map<String, Object> r : run.reports()) {
+        for (Map<String, Object> r : reports) {
             String event = String.valueOf(r.get("event"));
             if (event.equals("start")) {
                 lastStarted = String.valueOf(r.get("id"));
@@ -153,12 +181,10 @@ public final class ExploreCheck {
             }
         }
         List<TestResult> results = new ArrayList<>();
-        for (Check c : checks) {
+        for (Check c : plan.checks()) {
             String name = "Explored: " + c.title();
             Map<String, Object> end = ends.get(c.id());
             if (end == null) {
-                String why = run.timedOut() ? "the explored checks took longer than " + timeout.toSeconds() + " s"
-                        : "the checking JVM stopped (exit status " + run.exitCode() + ")";
                 results.add(new TestResult(name, 0, c.points(), false, (c.id().equals(lastStarted)
                         ? "Failed: this check was running when " : "Not run: ") + why, "visible"));
                 continue;
@@ -167,7 +193,7 @@ public final class ExploreCheck {
             results.add(new TestResult(name, passed ? c.points() : 0, c.points(), passed,
                     passed ? "" : feedback(c, end), "visible"));
         }
-        return new Outcome(results, seeds);
+        return new Outcome(results, plan.seeds());
     }
 
     /** What the learner reads about a failed check: the outcome, the witness, its swimlane, the replay line. */
@@ -221,8 +247,24 @@ public final class ExploreCheck {
                 || LEARNER_FRAME.matcher(l.strip()).matches()).toList());
     }
 
-    /** Replaces every disguised (hidden) class name with "the check". */
+    /** A thread's default name in parentheses after its letter. */
+    private static final Pattern DEFAULT_NAME = Pattern.compile(" \\(Thread-\\d+\\)");
+
+    /** A place in the swimlane's cells, which the swimlane cuts with "..." when the cell is too narrow. */
+    private static final Pattern CUT_PLACE = Pattern.compile("\\bat ([\\w.$]+)\\.\\.\\.");
+
+    /**
+     * Replaces every disguised (hidden) class name with "the check", also where a swimlane cell cut it short
+     * ("at racecourse.grader.su...").
+     */
     static String scrub(String text) {
-        return DISGUISED.matcher(text).replaceAll("the check");
+        // A thread's default name ("Thread-3") counts every thread the JVM made before it, the tests' included:
+        // the explorer's letters (thread C) name it the same on every run, so the number goes.
+        String whole = DISGUISED.matcher(DEFAULT_NAME.matcher(text).replaceAll("")).replaceAll("the check");
+        return CUT_PLACE.matcher(whole).replaceAll(m -> {
+            String cut = m.group(1);
+            return TestSuite.PACKAGE.startsWith(cut) || cut.startsWith(TestSuite.PACKAGE) ? "at the check..."
+                    : java.util.regex.Matcher.quoteReplacement(m.group());
+        });
     }
 }

@@ -25,4 +25,13 @@ public interface RaceCheck {
     /** Runs the exercise's race test against the (rewritten) submission classes with a per-test timeout. */
     Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> submission, java.time.Duration testTimeout)
             throws IOException, InterruptedException;
+
+    /**
+     * As above, with the child JVM stopped after {@code limit} at the latest (what is left of the grading's budget).
+     * The default ignores the limit; a check that starts a JVM overrides it.
+     */
+    default Outcome run(Exercise exercise, TestSuite suite, Map<String, byte[]> submission,
+            java.time.Duration testTimeout, java.time.Duration limit) throws IOException, InterruptedException {
+        return run(exercise, suite, submission, testTimeout);
+    }
 }

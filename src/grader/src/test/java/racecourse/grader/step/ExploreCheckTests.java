@@ -37,22 +37,28 @@ class ExploreCheckTests {
         return v.races() || d.startsWith("deadlock") || d.startsWith("check-then-act") || d.contains("lost update");
     }
 
+    /**
+     * Walks every variant of every exercise. A variant wrong by an interleaving loses the points of at least one
+     * explored check on each of two gradings (its exercise must declare explored checks), with the same results
+     * both times and the witness, swimlane and replay line in the feedback; every other variant passes them all.
+     */
     @TestFactory
     Stream<DynamicTest> variantsWrongByAnInterleavingFailAnExploredCheck() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : COURSE.exerciseNames()) {
             Exercise ex = COURSE.exercise(name);
-            if (ExploreCheck.checks(ex).isEmpty()) {
-                continue;
-            }
             for (Path p : ex.variants()) {
                 Variant v = Variant.read(p);
                 tests.add(DynamicTest.dynamicTest(name + ": " + v.name(), () -> {
-                    GradeReport r = GRADER.grade(ex, Variant.submission(ex, v.text()), v.name() + ".ipynb");
-                    List<TestResult> explored = r.tests().stream().filter(t -> t.name().startsWith("Explored: "))
-                            .toList();
-                    assertEquals(ExploreCheck.checks(ex).size(), explored.size());
-                    List<TestResult> failed = explored.stream().filter(t -> !t.passed()).toList();
+                    if (wrongByInterleaving(v)) {
+                        assertFalse(ExploreCheck.checks(ex).isEmpty(), () -> name + " has a variant wrong by an "
+                                + "interleaving (" + v.name() + ") but declares no explored check");
+                    }
+                    List<TestResult> first = explored(ex, v);
+                    List<TestResult> second = explored(ex, v);
+                    assertEquals(first, second, "the explored checks give the same results on every run");
+                    assertEquals(ExploreCheck.checks(ex).size(), first.size());
+                    List<TestResult> failed = first.stream().filter(t -> !t.passed()).toList();
                     if (!wrongByInterleaving(v)) {
                         assertTrue(failed.isEmpty(), () -> v.name() + " is correct under every interleaving, but "
                                 + failed);
@@ -61,6 +67,7 @@ class ExploreCheckTests {
                     assertFalse(failed.isEmpty(), () -> v.name() + " is wrong by an interleaving, but every "
                             + "explored check passed");
                     for (TestResult t : failed) {
+                        assertEquals(0, t.score(), 1e-9, "a failed check earns nothing");
                         assertTrue(t.output().contains("One schedule that shows it"), t.output());
                         assertTrue(t.output().contains("| thread A"), () -> "a swimlane: " + t.output());
                         assertTrue(t.output().contains("Replay it in your notebook"), t.output());
@@ -72,6 +79,11 @@ class ExploreCheckTests {
             }
         }
         return tests.stream();
+    }
+
+    private static List<TestResult> explored(Exercise ex, Variant v) throws Exception {
+        GradeReport r = GRADER.grade(ex, Variant.submission(ex, v.text()), v.name() + ".ipynb");
+        return r.tests().stream().filter(t -> t.name().startsWith("Explored: ")).toList();
     }
 
     @Test
@@ -100,5 +112,10 @@ class ExploreCheckTests {
     void hiddenClassNamesAreScrubbed() {
         assertEquals("at the check line", ExploreCheck.scrub(
                 "at racecourse.grader.suite.C1f2e3d4$Inner.lambda$overdraft$0(unknown) line"));
+        assertEquals("| Thread.start thread C at the check... |", ExploreCheck.scrub(
+                "| Thread.start thread C at racecourse.grader.su... |"));
+        assertEquals("thread C: waiting to lock Lazy#1", ExploreCheck.scrub("thread C (Thread-3): waiting to lock Lazy#1"));
+        assertEquals("| read Bank.x at Bank.java:3 | write at Ba... |", ExploreCheck.scrub(
+                "| read Bank.x at Bank.java:3 | write at Ba... |"));
     }
 }
