@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import racecourse.explore.program.Program;
@@ -27,19 +29,30 @@ class TraceCountTests {
         int c;
     }
 
-    /** Every schedule of {@code program}, each reduced to its trace's normal form. */
+    /**
+     * Every schedule of {@code program}, each reduced to its trace's normal form. A thread is named by who started
+     * it and when (the second thread that thread A started is "A.2"), not by its number: two starts that commute
+     * number their threads in either order, and both orders are one trace.
+     */
     static Set<String> traces(Explore<?> program) throws Exception {
         Program p = program.program();
         DepthFirst all = new DepthFirst(false, -1);
         Set<String> forms = new HashSet<>();
         try (WorkerPool pool = new WorkerPool()) {
             while (all.hasNext()) {
-                List<Integer> who = new ArrayList<>();
+                List<String> who = new ArrayList<>();
                 List<Op> what = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                Map<String, Integer> children = new HashMap<>();
                 Chooser recording = (run, depth, current, enabled) -> {
+                    String parent = who.isEmpty() ? null : who.getLast();
+                    while (names.size() < run.threadCount()) {
+                        names.add(parent == null ? String.valueOf((char) ('A' + names.size()))
+                                : parent + "." + children.merge(parent, 1, Integer::sum));
+                    }
                     int c = all.choose(run, depth, current, enabled);
                     if (c >= 0) {
-                        who.add(c);
+                        who.add(names.get(c));
                         what.add(run.pending(c));
                     }
                     return c;
@@ -55,7 +68,7 @@ class TraceCountTests {
         return forms;
     }
 
-    private static String normalForm(List<Integer> who, List<Op> what) {
+    private static String normalForm(List<String> who, List<Op> what) {
         int n = who.size();
         boolean[] done = new boolean[n];
         StringBuilder out = new StringBuilder();
@@ -70,10 +83,10 @@ class TraceCountTests {
                         ready = false;
                     }
                 }
-                if (ready && (best < 0 || who.get(j) < who.get(best))) best = j;
+                if (ready && (best < 0 || who.get(j).compareTo(who.get(best)) < 0)) best = j;
             }
             done[best] = true;
-            out.append((char) ('A' + who.get(best)));
+            out.append(who.get(best)).append(' ');
         }
         return out.toString();
     }
@@ -100,18 +113,45 @@ class TraceCountTests {
     }
 
     /**
-     * With a fixed pool the reductions find every outcome but fewer complete schedules than there are traces (48
-     * traces; 32 with sleep sets alone, 16 with source sets): a known gap, kept visible here.
+     * The executor and fork/join models: their task threads are daemons, so the step that ends the program cuts off
+     * their remaining steps, and the reductions treat that step as dependent with them. A fixed pool and a joined
+     * fork/join get exactly one schedule per trace (counts pinned, so a change of model shows up).
      */
     @Test
-    void fixedPoolCountsFallShortOfTheTraces() throws Exception {
-        Explore<Box> pool = Explore.of(Box::new)
+    void executorsAndForkJoinGetOneScheduleForEachTrace() throws Exception {
+        Explore<Box> fixedPool = Explore.of(Box::new)
                 .thread(b -> { var p = java.util.concurrent.Executors.newFixedThreadPool(2);
                     var f = p.submit(() -> b.v = 1); var g = p.submit(() -> b.a = b.v);
                     f.get(); g.get(); b.c = b.v; p.shutdown(); })
                 .thread(b -> b.v = 2).after(b -> b.v + "," + b.a + "," + b.c);
-        assertEquals(48, traces(pool).size());
-        assertEquals(32, pool.explore(ExploreOptions.defaults()).schedules());
-        assertEquals(16, pool.explore(ExploreOptions.defaults().withStrategy("source")).schedules());
+        Explore<Box> forkJoin = Explore.of(Box::new) // a forked task, joined, beside a plain write
+                .thread(b -> { var t = java.util.concurrent.ForkJoinTask.adapt(() -> { b.v = 1; }); t.fork(); t.join();
+                    b.c = b.v; })
+                .thread(b -> b.v = 2).after(b -> b.v + "," + b.c);
+        assertExact(fixedPool, 48);
+        assertExact(forkJoin, 3);
+    }
+
+    private static void assertExact(Explore<Box> program, int expectedTraces) throws Exception {
+        int traces = traces(program).size();
+        assertEquals(expectedTraces, traces);
+        ExploreResult sleep = program.explore(ExploreOptions.defaults());
+        ExploreResult source = program.explore(ExploreOptions.defaults().withStrategy("source"));
+        assertEquals(traces, sleep.schedules(), sleep.text());
+        assertEquals(traces, source.schedules(), source.text());
+        assertEquals(sleep.counts().keySet(), source.counts().keySet());
+    }
+
+    /**
+     * A known gap: a forked task that the program never joins can still be running when two threads race to end
+     * the program, and sleep sets then complete fewer schedules than traces (12 of 14). Kept visible here.
+     */
+    @Test
+    void unjoinedDaemonTaskFallsShortOfTheTraces() throws Exception {
+        Explore<Box> forkNotJoined = Explore.of(Box::new)
+                .thread(b -> { java.util.concurrent.ForkJoinTask.adapt(() -> { b.v = 1; }).fork(); b.a = b.v; })
+                .thread(b -> b.v = 2).after(b -> b.v + "," + b.a);
+        assertEquals(14, traces(forkNotJoined).size());
+        assertEquals(12, forkNotJoined.explore(ExploreOptions.defaults()).schedules());
     }
 }

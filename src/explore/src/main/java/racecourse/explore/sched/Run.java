@@ -75,6 +75,7 @@ public final class Run {
     final RaceCheck races;
     private int[] choices = new int[64];
     private Op[] stoppedAt; // each thread's pending step when the schedule stopped early
+    private boolean endedProgram; // the last step finished the last non-daemon thread
     private volatile int length;
     private volatile LogicalThread running;
     private volatile boolean finishedAll;
@@ -259,6 +260,8 @@ public final class Run {
             for (LogicalThread o : threads) live |= !o.finished && !o.daemon;
             if (!live) {
                 unwinding = true; // only daemon threads are left: the program has ended
+                stopHere();
+                endedProgram = true;
             } else {
                 next = decide(null);
                 if (next == null) unwinding = true;
@@ -352,16 +355,32 @@ public final class Run {
 
     private LogicalThread decide(LogicalThread me) {
         LogicalThread next = choose(me);
-        if (next == null && stoppedAt == null) {
-            stoppedAt = new Op[threads.size()];
-            for (LogicalThread t : threads) stoppedAt[t.id] = t.finished ? null : t.pending;
-        }
+        if (next == null) stopHere();
         return next;
+    }
+
+    private void stopHere() {
+        if (stoppedAt != null) return;
+        stoppedAt = new Op[threads.size()];
+        for (LogicalThread t : threads) stoppedAt[t.id] = t.finished ? null : t.pending;
+    }
+
+    /**
+     * Whether the schedule's last step ended the program by finishing its last non-daemon thread. Any step of a
+     * daemon thread, taken after it, would have been cut off: a reduction must treat the two as dependent.
+     */
+    public boolean endedProgram() {
+        return endedProgram;
+    }
+
+    /** Whether thread {@code id} is a daemon thread (the program does not wait for it to end). */
+    public boolean daemon(int id) {
+        return threads.get(id).daemon;
     }
 
     /**
      * The step thread {@code id} was waiting to take when the schedule stopped before its end (a deadlock, the
-     * step limit, or a chooser that dropped it), or null.
+     * step limit, a chooser that dropped it, or the end of the program while it was a daemon), or null.
      */
     public Op pendingAtStop(int id) {
         return stoppedAt == null || id >= stoppedAt.length ? null : stoppedAt[id];

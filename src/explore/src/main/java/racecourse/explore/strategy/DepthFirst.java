@@ -28,6 +28,7 @@ public final class DepthFirst implements Strategy, Chooser {
         int preemptionsBefore;
         Op[] ops;
         long backtrack; // source sets: the threads this step must try
+        long ending; // the threads whose step here ended the program (cutting off daemon threads)
     }
 
     /** Longer schedules than this get no race analysis: every thread is tried at each of their steps. */
@@ -115,7 +116,11 @@ public final class DepthFirst implements Strategy, Chooser {
                 long sleep = 0;
                 for (long c = candidates; c != 0; c &= c - 1) {
                     int u = Long.numberOfTrailingZeros(c);
-                    if (u < p.ops.length && p.ops[u] != null && !p.ops[u].dependent(taken)) sleep |= bit(u);
+                    // A step that ended the program disabled every daemon thread's step: it sleeps after none.
+                    if (u < p.ops.length && p.ops[u] != null && (p.ending & bit(u)) == 0
+                            && !p.ops[u].dependent(taken)) {
+                        sleep |= bit(u);
+                    }
                 }
                 n.sleep = sleep;
             }
@@ -167,12 +172,15 @@ public final class DepthFirst implements Strategy, Chooser {
             op[i] = n.ops[n.chosen];
         }
         int total = length;
+        int end = run.endedProgram() ? length - 1 : -1; // this step ended the program: daemon steps after it are cut
         for (int q = 0; q < threads; q++) {
             Op pending = run.pendingAtStop(q);
             if (pending == null || pending.kind() == Op.BEGIN) continue;
             proc[total] = q;
             op[total++] = pending;
         }
+        boolean[] daemon = new boolean[threads];
+        for (int q = 0; q < threads; q++) daemon[q] = run.daemon(q);
         int[][] clock = new int[total][];
         int[] index = new int[total]; // the step's number within its thread, from 1
         int[] previous = new int[total]; // the thread's step before this one, or -1
@@ -183,7 +191,7 @@ public final class DepthFirst implements Strategy, Chooser {
             int p = proc[j];
             int[] c = last[p] >= 0 ? clock[last[p]].clone() : new int[threads];
             for (int i = 0; i < Math.min(j, length); i++) { // a pending step orders nothing
-                if (proc[i] != p && op[i] != null && op[j] != null && op[i].dependent(op[j])) join(c, clock[i]);
+                if (proc[i] != p && dependent(op, proc, daemon, i, j, end, length)) join(c, clock[i]);
             }
             c[p] = ++count[p];
             clock[j] = c;
@@ -193,7 +201,7 @@ public final class DepthFirst implements Strategy, Chooser {
         }
         for (int j = 0; j < total; j++) {
             for (int i = 0; i < Math.min(j, length); i++) {
-                if (proc[i] == proc[j] || op[i] == null || op[j] == null || !op[i].dependent(op[j])) continue;
+                if (proc[i] == proc[j] || !dependent(op, proc, daemon, i, j, end, length)) continue;
                 int before = previous[j];
                 if (before >= 0 && clock[before][proc[i]] >= index[i]) continue; // ordered through j's thread
                 long initials = 0;
@@ -219,6 +227,15 @@ public final class DepthFirst implements Strategy, Chooser {
         }
     }
 
+    /**
+     * Whether steps i < j are dependent. The step {@code end}, if any, ended the program: it is dependent with every
+     * step of a daemon thread, before it (which it would cut off if it came first) or still pending after it.
+     */
+    private static boolean dependent(Op[] op, int[] proc, boolean[] daemon, int i, int j, int end, int length) {
+        if (op[i] == null || op[j] == null) return false;
+        return op[i].dependent(op[j]) || i == end && j >= length || j == end && daemon[proc[i]];
+    }
+
     private static void join(int[] into, int[] from) {
         for (int t = 0; t < into.length; t++) if (from[t] > into[t]) into[t] = from[t];
     }
@@ -232,6 +249,7 @@ public final class DepthFirst implements Strategy, Chooser {
     public void done(Run run, Ending ending) {
         if (exhausted) return;
         while (stack.size() > run.length()) stack.removeLast();
+        if (run.endedProgram() && !stack.isEmpty()) stack.getLast().ending |= bit(stack.getLast().chosen);
         if (source) addBacktracks(run);
         while (!stack.isEmpty()) {
             Node n = stack.getLast();
