@@ -84,6 +84,8 @@ final class CallRules {
         THREAD.put("interrupt()V", "interrupt");
         THREAD.put("isInterrupted()Z", "isInterrupted");
         THREAD.put("isAlive()Z", "isAlive");
+        THREAD.put("setDaemon(Z)V", "setDaemon");
+        THREAD.put("isDaemon()Z", "isDaemon");
         THREAD.put("static currentThread()Ljava/lang/Thread;", "currentThread");
         THREAD.put("static sleep(J)V", "sleep");
         THREAD.put("static sleep(JI)V", "sleep");

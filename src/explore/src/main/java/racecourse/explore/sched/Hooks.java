@@ -31,6 +31,8 @@ public final class Hooks {
     private static final Map<Object, Object> RW_PARTNERS = Collections.synchronizedMap(new WeakHashMap<>());
     /** The body of each thread made by a Thread.Builder (virtual threads have no Runnable to reach otherwise). */
     private static final Map<Thread, Runnable> BUILT = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Daemon flags the program set itself on threads it has not started yet. */
+    private static final Map<Thread, Boolean> DAEMON = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Hooks() {
     }
@@ -320,9 +322,48 @@ public final class Hooks {
         }
         Runnable body = BUILT.remove(t);
         LogicalThread lt = new LogicalThread(r, r.threads.size(), body != null ? body : t::run, t);
+        lt.daemon = daemonOf(t, me);
         r.threads.add(lt);
         r.byThread.put(t, lt);
         if (r.races != null) r.races.fork(me, lt);
+    }
+
+    /** Starts a thread of a model (a pool's task thread, a forked task, an async stage): a daemon, as pool threads are. */
+    static void startModelThread(Thread t, int site) {
+        DAEMON.put(t, true);
+        start(t, site);
+    }
+
+    /**
+     * Whether a program thread is a daemon. The JDK copies the flag from the thread that ran the constructor, which
+     * here is one of the explorer's own daemon threads; so the flag comes from what the program set, or else from
+     * the program thread that starts it (the one that almost always made it). Virtual threads are always daemons.
+     */
+    private static boolean daemonOf(Thread t, LogicalThread starter) {
+        if (t.isVirtual()) return true;
+        Boolean set = DAEMON.get(t);
+        return set != null ? set : starter.daemon;
+    }
+
+    /** Replaces {@code Thread.setDaemon(boolean)}: records the program's choice, which the JDK's flag cannot show. */
+    public static void setDaemon(Object thread, boolean on, int site) {
+        Thread t = (Thread) thread;
+        LogicalThread me = Worker.current();
+        if (me != null) {
+            LogicalThread lt = me.run.byThread.get(t);
+            if (lt != null && !lt.finished) throw new IllegalThreadStateException("thread already started");
+        }
+        t.setDaemon(on);
+        DAEMON.put(t, on);
+    }
+
+    /** Replaces {@code Thread.isDaemon()}: the program's view of the flag (see {@link #daemonOf}). */
+    public static boolean isDaemon(Object thread, int site) {
+        Thread t = (Thread) thread;
+        LogicalThread me = Worker.current();
+        if (me == null) return t.isDaemon();
+        LogicalThread lt = me.run.byThread.get(t);
+        return lt != null ? lt.daemon : daemonOf(t, me);
     }
 
     /** Replaces {@code Thread.Builder.start(Runnable)}. */

@@ -58,7 +58,7 @@ public final class ModelExecutor extends AbstractExecutorService {
         self[0] = t;
         waiting.addLast(t);
         unfinished++;
-        Hooks.start(t, 0);
+        Hooks.startModelThread(t, 0);
     }
 
     @Override

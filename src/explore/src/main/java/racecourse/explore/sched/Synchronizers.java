@@ -196,7 +196,7 @@ public final class Synchronizers {
             if (!lt.run.unwinding) lt.run.point(lt, new Op(Op.SYNC, publishOn, -1, 0), null);
             state.pending = false;
         }, name + "-" + (r.threadCount() + 1));
-        Hooks.start(thread, site);
+        Hooks.startModelThread(thread, site);
     }
 
     /** Replaces {@code ForkJoinTask.join()}: waits (as a step) until the task is done. */
@@ -329,7 +329,7 @@ public final class Synchronizers {
                     lt.run.unpublished--;
                 }
             }, "async-" + (r.threadCount() + 1));
-            Hooks.start(thread, site);
+            Hooks.startModelThread(thread, site);
         };
     }
 
