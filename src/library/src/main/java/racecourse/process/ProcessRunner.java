@@ -277,10 +277,7 @@ public final class ProcessRunner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         joinPumps(pumps);
-        if (listenerFailure.get() != null) {
-            throw new ProcessException("a line listener of '" + String.join(" ", command) + "' failed: "
-                    + listenerFailure.get().getMessage(), listenerFailure.get());
-        }
+        rethrow(listenerFailure.get());
         String errText = err.text();
         if (!finished) {
             errText += (errText.isEmpty() || errText.endsWith("\n") ? "" : "\n")
@@ -288,6 +285,14 @@ public final class ProcessRunner {
         }
         return new ProcessResult(command, finished ? process.exitValue() : -1, !finished, out.text(), errText,
                 out.dropped(), err.dropped(), elapsed);
+    }
+
+    /** Throws what a line listener threw, if it did, once the output pumps have ended. */
+    private void rethrow(RuntimeException listenerFailure) {
+        if (listenerFailure != null) {
+            throw new ProcessException("a line listener of '" + String.join(" ", command) + "' failed: "
+                    + listenerFailure.getMessage(), listenerFailure);
+        }
     }
 
     private static final int ENDED = 0;
@@ -320,10 +325,7 @@ public final class ProcessRunner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         joinPumps(pumps);
-        if (listenerFailure.get() != null) {
-            throw new ProcessException("a line listener of '" + String.join(" ", command) + "' failed: "
-                    + listenerFailure.get().getMessage(), listenerFailure.get());
-        }
+        rethrow(listenerFailure.get());
         String errText = err.text();
         errText += (errText.isEmpty() || errText.endsWith("\n") ? "" : "\n")
                 + "(stopped on request after " + elapsed.toMillis() + " ms)\n";
