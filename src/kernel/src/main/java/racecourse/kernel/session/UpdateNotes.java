@@ -27,6 +27,7 @@ final class UpdateNotes {
             if (e.causeSnippet() == null || !(e.snippet() instanceof PersistentSnippet declared)) continue;
             Snippet.Status was = e.previousStatus();
             Snippet.Status now = e.status();
+            if (now == Snippet.Status.OVERWRITTEN || now == Snippet.Status.DROPPED) continue; // declared anew, on purpose
             if (was != Snippet.Status.VALID) {
                 if (now == Snippet.Status.VALID && declared instanceof VarSnippet variable) {
                     notes.add("note: variable " + variable.name() + " can be used again; it holds "

@@ -73,6 +73,13 @@ class UpdateNotesTests {
     }
 
     @Test
+    void declaringSomethingAgainOnPurposeSaysNothing() {
+        assertEquals("", eval("String text = \"a\";\nint size() { return 1; }\nclass Pair { }"));
+        assertEquals("", eval("String text = \"b\";\nint size() { return 2; }\nclass Pair { int a; }"));
+        assertEquals("", eval("/* a cell that replaces the variable by a method of the same name */\nint text() { return 0; }"));
+    }
+
+    @Test
     void anUnrelatedCellSaysNothing() {
         assertEquals("", eval("int n = 5;"));
         assertEquals("", eval("import java.awt.Color;\nint m = n + 1;"));
