@@ -6,7 +6,9 @@ public class InterruptedExceptionPublish {
     public static void main(String[] args) throws InterruptedException {
         Thread worker = new Thread(() -> {
             try {
-                Thread.sleep(60_000); // the program's own blocking point; interrupted before or during it, it throws
+                // The program's own blocking point, not a wait for an event: main interrupts it once it is TIMED_WAITING, and
+                // an interrupt that came earlier would make sleep throw at once, so no timing can change the result.
+                Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 System.out.println("woken: " + order);
             }
