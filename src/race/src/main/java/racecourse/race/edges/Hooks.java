@@ -101,7 +101,25 @@ public final class Hooks {
     private Hooks() {
     }
 
+    /**
+     * A direct-mapped cache in front of {@link #STATE}, indexed by {@link Thread#threadId()}: each entry is the
+     * current state of the thread its {@code owner} names. Only a thread writes its own states here (and
+     * overwrites or clears its entry whenever its state changes), so a thread that finds an entry it owns finds
+     * its current state; entries of other threads, stale or half-seen, fail the owner check. Racy by design.
+     */
+    private static final ThreadState[] BY_THREAD = new ThreadState[1024];
+
     static ThreadState state(Session s) {
+        Thread t = Thread.currentThread();
+        int i = (int) t.threadId() & (BY_THREAD.length - 1);
+        ThreadState ts = BY_THREAD[i];
+        if (ts != null && ts.owner == t && ts.session == s) {
+            return ts;
+        }
+        return lookUpState(s, t, i);
+    }
+
+    private static ThreadState lookUpState(Session s, Thread t, int i) {
         ThreadState ts = STATE.get();
         if (ts == null || ts.session != s) {
             ts = new ThreadState(s, null, null);
@@ -110,7 +128,23 @@ public final class Hooks {
         if (!ts.started) {
             ts.start();
         }
+        ts.owner = t;
+        BY_THREAD[i] = ts;
         return ts;
+    }
+
+    /** Points the current thread's cache entry at {@code ts} (null: look it up again next time). */
+    private static void cacheState(ThreadState ts) {
+        Thread t = Thread.currentThread();
+        if (ts != null) {
+            ts.owner = t;
+        }
+        BY_THREAD[(int) t.threadId() & (BY_THREAD.length - 1)] = ts;
+    }
+
+    /** Drops the cached states of every thread, so that an ended session's states are not kept alive. */
+    static void forgetStates() {
+        java.util.Arrays.fill(BY_THREAD, null);
     }
 
     // ---- fields and arrays ----
@@ -246,11 +280,23 @@ public final class Hooks {
         }
     }
 
+    /**
+     * An element access. Kept small so that the JIT inlines it into the accessing loop: when the array is the
+     * one this thread accessed last and the element was already accessed so in this epoch, that is all.
+     */
     private static void element(Session s, Object array, int index, int siteId, boolean write) {
         ThreadState ts = state(s);
         if (ts.clinit > 0) {
             return;
         }
+        WeakIdentityMap.Entry<Shadow> last = ts.last;
+        if (last != null && last.refersTo(array) && FastTrack.sameEpochElement(last.value(), index, write, ts.epoch)) {
+            return;
+        }
+        elementSlow(s, ts, array, index, siteId, write);
+    }
+
+    private static void elementSlow(Session s, ThreadState ts, Object array, int index, int siteId, boolean write) {
         Shadow sh = shadow(s, ts, array, ARRAY);
         // the history's length is the array's: this also checks the index (a bad one is left to the access)
         if (index < 0 || index >= sh.length) {
@@ -307,9 +353,14 @@ public final class Hooks {
         if (arrayLength != ARRAY && key instanceof ShadowHolder h) {
             return held(s, h);
         }
-        int i = System.identityHashCode(key) & 63;
-        WeakIdentityMap.Entry<Shadow> e = ts.cache[i];
+        WeakIdentityMap.Entry<Shadow> e = ts.last;
         if (e != null && e.refersTo(key)) {
+            return e.value();
+        }
+        int i = System.identityHashCode(key) & 63;
+        e = ts.cache[i];
+        if (e != null && e.refersTo(key)) {
+            ts.last = e;
             return e.value();
         }
         e = s.shadows.find(key);
@@ -319,6 +370,7 @@ public final class Hooks {
                     : Shadow.forFields(s));
         }
         ts.cache[i] = e;
+        ts.last = e;
         return e.value();
     }
 
@@ -672,6 +724,7 @@ public final class Hooks {
             ts.info.bind(Thread.currentThread());
             ts.info.markTask();
             STATE.set(ts);
+            cacheState(ts);
         } else {
             ts = state(s);
             ts.vc.join(e.start);
@@ -707,6 +760,7 @@ public final class Hooks {
         }
         if (saved != null) {
             STATE.set(saved == NO_STATE ? null : (ThreadState) saved);
+            cacheState(null);
         }
     }
 }

@@ -29,6 +29,7 @@ public final class Tracker {
 
     /** Starts tracking into {@code s}. */
     public static void begin(Session s) {
+        Hooks.forgetStates();
         session = s;
         on = true;
     }
@@ -38,6 +39,7 @@ public final class Tracker {
         on = false;
         Session s = session;
         session = null;
+        Hooks.forgetStates();
         return s;
     }
 

@@ -26,6 +26,26 @@ public final class FastTrack {
     }
 
     /**
+     * Returns whether an access to element {@code index} of an array's history needs no work: the element's
+     * history (its chunk's own, or the uniform one of its chunk) already holds this epoch. Reads without a lock.
+     */
+    public static boolean sameEpochElement(Shadow sh, int index, boolean write, long epoch) {
+        if (index < 0 || index >= sh.length) {
+            return false;
+        }
+        Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
+        if (ch == null) {
+            return false;
+        }
+        long[] ex = ch.expanded;
+        if (ex != null) {
+            int b = 3 * (index & (Shadow.CHUNK - 1));
+            return ex[b] == epoch || (!write && ex[b + 1] == epoch);
+        }
+        return (index & (Shadow.CHUNK - 1)) < ch.prefix && (ch.w == epoch || (!write && ch.r == epoch));
+    }
+
+    /**
      * Checks and records one access. {@code fid} is a field id, or {@code -index-1} for an array element.
      * Returns the conflicting earlier access, or null when the access is ordered after all earlier ones.
      */
