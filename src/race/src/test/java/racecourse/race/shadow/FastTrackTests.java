@@ -170,4 +170,28 @@ class FastTrackTests {
         assertEquals(3, sh.ids.length);
         assertNotNull(FastTrack.access(sh, 9, true, 0, t0, 14), "field 9's history survived the growth");
     }
+
+    @Test
+    void theLockFreeElementCheckPassesOnlyAnAccessAlreadyMadeInThisEpoch() {
+        Shadow sh = Shadow.forArray(this, 3000);
+        VectorClock t0 = clock(0);
+        VectorClock t1 = clock(1);
+        long e0 = racecourse.race.clock.Epochs.of(0, 1);
+        long e1 = racecourse.race.clock.Epochs.of(1, 1);
+        assertFalse(FastTrack.sameEpochElement(sh, 0, false, e0), "no chunk yet");
+        for (int i = 0; i < 3; i++) {
+            assertNull(FastTrack.access(sh, -i - 1, true, 0, t0, 10));
+        }
+        assertTrue(FastTrack.sameEpochElement(sh, 2, true, e0), "a uniform chunk: element 2 written in e0");
+        assertTrue(FastTrack.sameEpochElement(sh, 1, false, e0), "a read after a write in the same epoch");
+        assertFalse(FastTrack.sameEpochElement(sh, 3, true, e0), "element 3 has no history yet");
+        assertFalse(FastTrack.sameEpochElement(sh, 2, true, e1), "another thread's epoch");
+        assertFalse(FastTrack.sameEpochElement(sh, 2000, true, e0), "another chunk");
+        assertFalse(FastTrack.sameEpochElement(sh, -1, true, e0), "a bad index is left to the slow path");
+        assertFalse(FastTrack.sameEpochElement(sh, 3000, true, e0), "a bad index is left to the slow path");
+        assertNotNull(FastTrack.access(sh, -1 - 1, true, 1, t1, 11), "thread 1 races on element 1");
+        assertFalse(FastTrack.sameEpochElement(sh, 1, true, e0), "after the expansion element 1 is thread 1's");
+        assertTrue(FastTrack.sameEpochElement(sh, 1, true, e1));
+        assertTrue(FastTrack.sameEpochElement(sh, 0, true, e0), "the other elements kept thread 0's history");
+    }
 }
