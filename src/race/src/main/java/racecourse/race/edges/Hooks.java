@@ -228,7 +228,7 @@ public final class Hooks {
             return;
         }
         if (f.isVolatile()) {
-            SyncVar v = s.sync(key).field(f.id());
+            SyncVar v = sync(s, ts, key).field(f.id());
             if (write) {
                 v.release(ts.vc);
                 ts.tick();
@@ -374,6 +374,27 @@ public final class Hooks {
         return e.value();
     }
 
+    /**
+     * The clock of synchronization object {@code key}, found through the thread's small cache of entries of the
+     * session's map (which hold their keys weakly and whose values are read afresh), else through the session.
+     */
+    private static SyncVar sync(Session s, ThreadState ts, Object key) {
+        if (key instanceof ShadowHolder) {
+            return s.sync(key);
+        }
+        int i = System.identityHashCode(key) & (ts.syncs.length - 1);
+        WeakIdentityMap.Entry<SyncVar> e = ts.syncs[i];
+        if (e != null && e.refersTo(key)) {
+            SyncVar v = e.value();
+            if (v != null) {
+                return v;
+            }
+        }
+        e = s.syncs.entry(key, k -> new SyncVar());
+        ts.syncs[i] = e;
+        return e.value();
+    }
+
     /** Returns the shadow kept in an instrumented object, creating it for this session if needed. */
     static Shadow held(Session s, ShadowHolder h) {
         if (h.$race$get() instanceof Shadow sh && sh.session == s) {
@@ -402,7 +423,7 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
-            s.sync(lock).acquire(ts.vc);
+            sync(s, ts, lock).acquire(ts.vc);
         }
     }
 
@@ -411,7 +432,7 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
-            s.sync(lock).release(ts.vc);
+            sync(s, ts, lock).release(ts.vc);
             ts.tick();
         }
     }
@@ -485,7 +506,7 @@ public final class Hooks {
                     report(s, ts, c, siteId, write, Names.typeName(recv.getClass().getName()), "collection");
                 }
             } else if (kind == SYNCED) {
-                s.sync(recv).release(ts.vc);
+                sync(s, ts, recv).release(ts.vc);
                 ts.tick();
             }
             return;
@@ -499,13 +520,13 @@ public final class Hooks {
             return;
         }
         if ((fl & CallSpec.RELEASE) != 0) {
-            s.sync(recv).release(ts.vc);
+            sync(s, ts, recv).release(ts.vc);
             if (recv instanceof CyclicBarrier) {
                 s.callbacks.release(ts.vc);
             }
         }
         if ((fl & CallSpec.RELEASE_READ) != 0) {
-            s.sync(recv).releaseRead(ts.vc);
+            sync(s, ts, recv).releaseRead(ts.vc);
         }
         ts.tick();
     }
@@ -569,7 +590,7 @@ public final class Hooks {
     private static void after(Session s, ThreadState ts, Object recv, int fl) {
         if ((fl & CallSpec.COLLECTION) != 0) {
             if (COLLECTION_KIND.get(recv.getClass()) == SYNCED) {
-                s.sync(recv).acquire(ts.vc);
+                sync(s, ts, recv).acquire(ts.vc);
             }
             return;
         }
@@ -589,13 +610,13 @@ public final class Hooks {
             return;
         }
         if ((fl & CallSpec.ACQUIRE) != 0) {
-            s.sync(recv).acquire(ts.vc);
+            sync(s, ts, recv).acquire(ts.vc);
             if (recv instanceof CyclicBarrier) {
                 s.callbacks.acquire(ts.vc);
             }
         }
         if ((fl & CallSpec.ACQUIRE_READ) != 0) {
-            s.sync(recv).acquireRead(ts.vc);
+            sync(s, ts, recv).acquireRead(ts.vc);
         }
     }
 

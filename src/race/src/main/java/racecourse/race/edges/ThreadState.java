@@ -21,6 +21,9 @@ final class ThreadState {
     /** A small direct-mapped cache of the shadows of recently accessed objects. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     final WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
+    /** A small direct-mapped cache of the session's entries for synchronization objects (not instrumented ones). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    final WeakIdentityMap.Entry<SyncVar>[] syncs = new WeakIdentityMap.Entry[16];
     /** The cache entry of the object accessed last, checked before {@link #cache}. */
     WeakIdentityMap.Entry<Shadow> last;
     /** The thread this state was last bound to by {@code Hooks}' state cache (that thread only writes it). */

@@ -105,8 +105,9 @@ public final class WeakIdentityMap<V> {
     /** A key (held weakly) and its value. */
     public static final class Entry<V> extends WeakReference<Object> {
         final int hash;
-        V value;
-        Entry<V> next;
+        /** Volatile so that an entry kept in a cache outside the map reads the value last put. */
+        volatile V value; // guarded by the shard's monitor (writes)
+        Entry<V> next; // guarded by the shard's monitor
 
         Entry(Object key, int hash, V value, Entry<V> next, ReferenceQueue<Object> queue) {
             super(key, queue);

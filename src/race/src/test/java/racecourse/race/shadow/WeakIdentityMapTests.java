@@ -46,4 +46,17 @@ class WeakIdentityMapTests {
         map.put(key, value);
         return new WeakReference<>(value);
     }
+
+    @Test
+    void anEntryKeptOutsideTheMapReadsTheValueLastPut() throws InterruptedException {
+        WeakIdentityMap<String> map = new WeakIdentityMap<>();
+        Object key = new Object();
+        WeakIdentityMap.Entry<String> kept = map.entry(key, k -> "first");
+        assertSame("first", kept.value());
+        Thread other = new Thread(() -> map.put(key, "second"));
+        other.start();
+        other.join();
+        assertSame("second", kept.value(), "a put replaces the value in the entry a cache holds");
+        assertSame(kept, map.find(key), "and keeps the entry");
+    }
 }
