@@ -103,23 +103,23 @@ public final class Hooks {
 
     /**
      * A direct-mapped cache in front of {@link #STATE}, indexed by {@link Thread#threadId()}: each entry is the
-     * current state of the thread its {@code owner} names. Only a thread writes its own states here (and
+     * current state of the thread whose id its {@code owner} holds (an id, not the thread: a dead thread and what
+     * it references are not kept alive). Only a thread writes its own states here (and
      * overwrites or clears its entry whenever its state changes), so a thread that finds an entry it owns finds
      * its current state; entries of other threads, stale or half-seen, fail the owner check. Racy by design.
      */
     private static final ThreadState[] BY_THREAD = new ThreadState[1024];
 
     static ThreadState state(Session s) {
-        Thread t = Thread.currentThread();
-        int i = (int) t.threadId() & (BY_THREAD.length - 1);
-        ThreadState ts = BY_THREAD[i];
-        if (ts != null && ts.owner == t && ts.session == s) {
+        long id = Thread.currentThread().threadId();
+        ThreadState ts = BY_THREAD[(int) id & (BY_THREAD.length - 1)];
+        if (ts != null && ts.owner == id && ts.session == s) {
             return ts;
         }
-        return lookUpState(s, t, i);
+        return lookUpState(s, id);
     }
 
-    private static ThreadState lookUpState(Session s, Thread t, int i) {
+    private static ThreadState lookUpState(Session s, long id) {
         ThreadState ts = STATE.get();
         if (ts == null || ts.session != s) {
             ts = new ThreadState(s, null, null);
@@ -128,18 +128,18 @@ public final class Hooks {
         if (!ts.started) {
             ts.start();
         }
-        ts.owner = t;
-        BY_THREAD[i] = ts;
+        ts.owner = id;
+        BY_THREAD[(int) id & (BY_THREAD.length - 1)] = ts;
         return ts;
     }
 
     /** Points the current thread's cache entry at {@code ts} (null: look it up again next time). */
     private static void cacheState(ThreadState ts) {
-        Thread t = Thread.currentThread();
+        long id = Thread.currentThread().threadId();
         if (ts != null) {
-            ts.owner = t;
+            ts.owner = id;
         }
-        BY_THREAD[(int) t.threadId() & (BY_THREAD.length - 1)] = ts;
+        BY_THREAD[(int) id & (BY_THREAD.length - 1)] = ts;
     }
 
     /** Drops the cached states of every thread, so that an ended session's states are not kept alive. */

@@ -26,8 +26,8 @@ final class ThreadState {
     final WeakIdentityMap.Entry<SyncVar>[] syncs = new WeakIdentityMap.Entry[16];
     /** The cache entry of the object accessed last, checked before {@link #cache}. */
     WeakIdentityMap.Entry<Shadow> last;
-    /** The thread this state was last bound to by {@code Hooks}' state cache (that thread only writes it). */
-    Thread owner;
+    /** The id of the thread this state was last cached for by {@code Hooks} (that thread only writes it); 0: none. */
+    long owner;
     SyncVar lastTask;
 
     boolean retired;

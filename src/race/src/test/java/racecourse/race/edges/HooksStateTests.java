@@ -2,8 +2,10 @@ package racecourse.race.edges;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import racecourse.race.report.RaceLog;
@@ -26,7 +28,7 @@ class HooksStateTests {
         t.start();
         t.join();
         assertNotSame(mine, other.get(), "another thread gets a state of its own");
-        assertSame(t, other.get().owner);
+        assertEquals(t.threadId(), other.get().owner);
         assertSame(mine, Hooks.state(a), "the other thread's entry did not replace this thread's answer");
         ThreadState inB = Hooks.state(b);
         assertNotSame(mine, inB, "a new session starts a new state");
@@ -55,5 +57,24 @@ class HooksStateTests {
             }
         }
         throw new AssertionError("no thread landed on the same slot in 4096 tries");
+    }
+
+    @Test
+    void theCacheKeepsNoFinishedThreadAlive() throws InterruptedException {
+        Session s = session();
+        WeakReference<Thread> ref = startAndJoin(s);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (ref.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.onSpinWait();
+        }
+        assertNull(ref.get(), "a finished thread (and the task it ran) is not kept by the detector's cache");
+    }
+
+    private static WeakReference<Thread> startAndJoin(Session s) throws InterruptedException {
+        Thread t = new Thread(() -> Hooks.state(s));
+        t.start();
+        t.join();
+        return new WeakReference<>(t);
     }
 }
