@@ -181,12 +181,21 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A field access. Kept small so that the JIT inlines it: when the object keeps its history itself and the
+     * field was already accessed so in this epoch (which also means it is a plain data field), that is all.
+     */
     private static void field(Session s, Object obj, int siteId, boolean write) {
         ThreadState ts = state(s);
         if (ts.clinit > 0) {
             return;
         }
-        fieldAccess(s, ts, Sites.get(siteId).field(obj), obj, siteId, write);
+        FieldInfo f = Sites.get(siteId).field(obj);
+        if (obj instanceof ShadowHolder h && h.$race$get() instanceof Shadow sh && sh.session == s
+                && FastTrack.sameEpoch(sh, f.id(), write, ts.epoch)) {
+            return;
+        }
+        fieldAccess(s, ts, f, obj, siteId, write);
     }
 
     /** Before a plain {@code VarHandle.get} with one coordinate or none: a read if the handle is a field's. */

@@ -77,4 +77,62 @@ class HooksStateTests {
         t.join();
         return new WeakReference<>(t);
     }
+
+    /** An object that keeps its history itself, as instrumented classes do. */
+    static final class Holder implements ShadowHolder {
+        int data;
+        volatile boolean ready;
+        private volatile Object slot;
+
+        @Override
+        public Object $race$get() {
+            return slot;
+        }
+
+        @Override
+        public void $race$set(Object state) {
+            slot = state;
+        }
+    }
+
+    private static int site(String field, boolean write) throws NoSuchFieldException {
+        return Sites.register(Site.FIELD, write, Holder.class.getName(), "test", "HooksStateTests.java", 1,
+                Holder.class.getName().replace('.', '/'), field, 0, null, Holder.class.getClassLoader(),
+                FieldInfo.of(Holder.class.getDeclaredField(field)));
+    }
+
+    @Test
+    void theSameEpochShortcutForFieldsLeavesVolatileAccessesSynchronization() throws Exception {
+        Session s = session();
+        Holder h = new Holder();
+        int writeData = site("data", true);
+        int readData = site("data", false);
+        int writeReady = site("ready", true);
+        int readReady = site("ready", false);
+        Tracker.begin(s);
+        try {
+            Thread writer = new Thread(() -> {
+                Hooks.putField(h, writeData);
+                Hooks.putField(h, writeData); // the same epoch: the shortcut
+                Hooks.putField(h, writeReady);
+                Hooks.putField(h, writeReady); // a volatile write again: a release each time, never skipped
+            });
+            writer.start();
+            writer.join();
+            Hooks.getField(h, readReady);
+            Hooks.getField(h, readData);
+            assertEquals(0, s.log().races().size(), "the volatile read orders the data read after the write");
+            Thread racer = new Thread(() -> {
+                Hooks.getField(h, readData);
+                Hooks.getField(h, readData);
+                Hooks.putField(h, writeData);
+            });
+            racer.start();
+            racer.join();
+            Hooks.putField(h, writeData);
+            assertEquals(1, s.log().races().size(), "a write unordered with the racer's write is a race");
+        } finally {
+            Tracker.end();
+        }
+    }
 }
