@@ -3,6 +3,7 @@ package racecourse.explore.sched;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import racecourse.race.instrument.ExplorerInstrumenter;
+import racecourse.race.report.Names;
 
 /**
  * What the scheduler says about each instrumented site: the sites themselves are numbered in the shared
@@ -46,6 +47,7 @@ public final class Sites {
     private static final Site START = new Site("?", "?", -1, null, "start", -1, false);
     private static final Object LOCK = new Object();
     private static volatile Site[] sites = new Site[1024]; // written under LOCK
+    private static volatile String[] variables = new String[1024]; // written under LOCK
     private static final ConcurrentHashMap<String, Integer> FIELD_KEYS = new ConcurrentHashMap<>();
 
     private Sites() {
@@ -55,23 +57,37 @@ public final class Sites {
                              boolean ordered) {
         racecourse.race.edges.Site s = racecourse.race.edges.Sites.get(id);
         int key = fieldName == null ? -1 : fieldKey(fieldOwner, fieldName);
-        put(id, new Site(s.className(), s.method(), s.line(), s.file(), what, key, write, ordered));
+        String variable = fieldName == null ? null
+                : Names.typeName(fieldOwner.replace('/', '.')) + "." + fieldName; // as the detector names it
+        put(id, new Site(s.className(), s.method(), s.line(), s.file(), what, key, write, ordered), variable);
     }
 
-    private static void put(int id, Site site) {
+    private static void put(int id, Site site, String variable) {
         synchronized (LOCK) {
             Site[] s = sites;
-            if (id >= s.length) s = Arrays.copyOf(s, Math.max(s.length * 2, id + 1));
+            String[] v = variables;
+            if (id >= s.length) {
+                s = Arrays.copyOf(s, Math.max(s.length * 2, id + 1));
+                v = Arrays.copyOf(v, s.length);
+            }
             s[id] = site;
+            v[id] = variable;
+            variables = v;
             sites = s;
         }
+    }
+
+    /** The field a site accesses, named as the race detector names it ({@code Counter.value}), or "?". */
+    public static String variable(int id) {
+        String[] v = variables;
+        return id >= 0 && id < v.length && v[id] != null ? v[id] : "?";
     }
 
     /** Registers a site found while running (not by the instrumentation) and returns its number. */
     public static int add(Site site) {
         int id = racecourse.race.edges.Sites.register(racecourse.race.edges.Site.CALL, site.write(),
                 site.className(), site.method(), site.file(), site.line(), null, null, 0, null, null, null);
-        put(id, site);
+        put(id, site, null);
         return id;
     }
 
