@@ -111,8 +111,6 @@ public final class ClassInstrumenter {
      */
     private final class MethodRewrite extends MethodScan {
         private boolean changed;
-        /** Element stores of array initializers, which need no hook (see {@link ArrayInitializers}). */
-        private java.util.Set<AbstractInsnNode> freshStores = java.util.Set.of();
 
         MethodRewrite(MethodNode m) {
             super(ClassInstrumenter.this.cn, ClassInstrumenter.this.dottedName, ClassInstrumenter.this.loader, m);
@@ -121,7 +119,6 @@ public final class ClassInstrumenter {
         boolean run() {
             boolean clinit = m.name.equals("<clinit>");
             boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
-            freshStores = ArrayInitializers.freshStores(code);
             scan();
             interruptHandlers();
             if (sync) {
@@ -329,9 +326,6 @@ public final class ClassInstrumenter {
 
         @Override
         void arrayStore(AbstractInsnNode n) {
-            if (freshStores.contains(n)) {
-                return;
-            }
             Type t = storedType(n.getOpcode());
             int id = site(racecourse.race.edges.Site.ARRAY, true, null, null, 0, null, null);
             int v = newLocal(t);

@@ -20,7 +20,8 @@ import racecourse.race.edges.Sites;
 
 /**
  * The rewriting core that both instrumentations share: it walks one method's code and finds each field access,
- * array element load and store, monitor enter and exit and call (and, on request, each {@code invokedynamic}),
+ * array element load and store (but an array initializer's stores, see {@link ArrayInitializers}), monitor enter
+ * and exit and call (and, on request, each {@code invokedynamic}),
  * keeping the current source line and whether {@code this} is initialized; it numbers sites in the one registry
  * of {@link Sites} and moves values aside into fresh locals above the method's own (which no stack-map frame
  * mentions, so only maximum sizes are recomputed). What is emitted at each place is the mode's:
@@ -42,6 +43,8 @@ abstract class MethodScan {
     int line = -1;
     /** Whether {@code this} is initialized (always, outside a constructor). */
     boolean thisReady;
+    /** Element stores of array initializers, which touch an array no other thread can see yet. */
+    private java.util.Set<AbstractInsnNode> freshStores = java.util.Set.of();
     private int nextLocal;
 
     MethodScan(ClassNode cn, String dottedName, ClassLoader loader, MethodNode m) {
@@ -73,6 +76,7 @@ abstract class MethodScan {
      * in a constructor ({@code super(...)} or {@code this(...)}) only marks {@code this} ready.
      */
     final void scan() {
+        freshStores = ArrayInitializers.freshStores(code);
         for (AbstractInsnNode n : code.toArray()) {
             if (n instanceof LineNumberNode ln) {
                 line = ln.line;
@@ -92,7 +96,11 @@ abstract class MethodScan {
                     case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
                          Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> arrayLoad(n);
                     case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE,
-                         Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE -> arrayStore(n);
+                         Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE -> {
+                        if (!freshStores.contains(n)) {
+                            arrayStore(n);
+                        }
+                    }
                     case Opcodes.MONITORENTER -> monitor(n, true);
                     case Opcodes.MONITOREXIT -> monitor(n, false);
                     default -> {
@@ -108,7 +116,7 @@ abstract class MethodScan {
     /** An array element load. */
     abstract void arrayLoad(AbstractInsnNode n);
 
-    /** An array element store. */
+    /** An array element store, other than an array initializer's. */
     abstract void arrayStore(AbstractInsnNode n);
 
     /** A {@code MONITORENTER} ({@code enter}) or {@code MONITOREXIT}. */
