@@ -22,6 +22,12 @@ class DetectorModeTests {
     @ValueSource(strings = {"racecourse.race.instrument.fixture.AllKinds", "demo.DriverMain"})
     void detectorModeEmitsTheSameCodeAsBefore(String className) throws IOException {
         byte[] original = bytes(className);
+        // site numbers start at 1000 or more, so that no small constant the rewrite emits (a wrapper kind) is
+        // mistaken for one
+        while (Sites.count() < 1000) {
+            Sites.register(racecourse.race.edges.Site.CALL, false, "Padding", "pad", null, -1, null, null, 0, null,
+                    null, null);
+        }
         int first = Sites.count();
         byte[] out = new ClassInstrumenter(getClass().getClassLoader(), true).instrument(original);
         int end = Sites.count();
@@ -31,7 +37,11 @@ class DetectorModeTests {
         if (Boolean.getBoolean("golden.write")) {
             Files.writeString(golden, listing, StandardCharsets.UTF_8);
         }
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), listing, className);
+        String expected = Files.readString(golden, StandardCharsets.UTF_8);
+        if (!expected.equals(listing)) {
+            Files.writeString(Path.of("target", className + ".actual.txt"), listing, StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, listing, className);
     }
 
     static byte[] bytes(String className) throws IOException {
