@@ -11,10 +11,11 @@ import racecourse.race.instrument.Hierarchy;
 
 /**
  * Loads the program under test a second time, instrumented for the explorer by the shared instrumentation's
- * explorer mode ({@link ExplorerInstrumenter}): classes that {@link Exclusions#explored} accepts are read as bytes through the source loader's resources (which also
- * serves JShell's cell classes) and defined here; all others come from the source loader. A JShell wrapper class
- * gets the current values of its top-level variables that are JDK values (numbers, strings, ...). Thread-safe
- * (class loading is synchronized per name).
+ * explorer mode ({@link ExplorerInstrumenter}): classes that {@link Exclusions#explored} accepts are read as bytes
+ * through the source loader's resources (which also serves JShell's cell classes) and defined here; all others
+ * come from the source loader. A JShell wrapper class gets the current values of its top-level variables that are
+ * JDK values (numbers, strings, ...). Thread-safe (class loading is synchronized per name; one class is
+ * instrumented at a time).
  */
 public final class InstrumentingLoader extends ClassLoader {
     static {

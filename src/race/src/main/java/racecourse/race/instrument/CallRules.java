@@ -307,6 +307,9 @@ final class CallRules {
             OTHER.put(b + ".start(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderStart");
             OTHER.put(b + ".unstarted(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderUnstarted");
         }
+        String platform = "java/lang/Thread$Builder$OfPlatform.";
+        OTHER.put(platform + "daemon(Z)Ljava/lang/Thread$Builder$OfPlatform;", "builderDaemon");
+        OTHER.put(platform + "daemon()Ljava/lang/Thread$Builder$OfPlatform;", "builderDaemon");
         String ls = "java/util/concurrent/locks/LockSupport.";
         OTHER.put(ls + "park()V", "park");
         OTHER.put(ls + "park(Ljava/lang/Object;)V", "park");

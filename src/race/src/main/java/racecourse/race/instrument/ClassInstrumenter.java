@@ -2,8 +2,6 @@ package racecourse.race.instrument;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -22,8 +20,6 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import racecourse.race.edges.CallSpec;
-import racecourse.race.edges.FieldInfo;
-import racecourse.race.edges.Sites;
 
 /**
  * Rewrites one class so that its field and array accesses, monitors and modelled calls report to

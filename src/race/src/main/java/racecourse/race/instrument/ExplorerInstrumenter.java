@@ -2,9 +2,7 @@ package racecourse.race.instrument;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -16,7 +14,6 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -94,6 +91,11 @@ public final class ExplorerInstrumenter {
         /** A step that is not a field or array access: a call, a monitor, a model's point. */
         private int site(String what, boolean write) {
             return step(Site.CALL, write, null, null, what, null, null, false);
+        }
+
+        /** The site of a call that {@link CallRules#model} rewrites. */
+        private int callSite(MethodInsnNode mi, CallRules.Action a) {
+            return step(Site.CALL, a.write(), mi.owner, mi.name, a.what(), null, null, a.ordered());
         }
 
         /** Registers a site in the shared registry and notes what the scheduler says about it. */
@@ -190,24 +192,24 @@ public final class ExplorerInstrumenter {
             if (a == null) return;
             switch (a.kind()) {
                 case REPLACE -> {
-                    code.insertBefore(mi, new LdcInsnNode(step(Site.CALL, true, mi.owner, mi.name, a.what(), null, null, false)));
+                    code.insertBefore(mi, new LdcInsnNode(callSite(mi, a)));
                     code.set(mi, hook(a.hook(), CallRules.hookDescriptor(mi.getOpcode(), mi.desc)));
                 }
                 case GLOBAL -> {
                     InsnList before = new InsnList();
-                    before.add(new LdcInsnNode(step(Site.CALL, true, mi.owner, mi.name, a.what(), null, null, false)));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("global", "(I)V"));
                     code.insertBefore(mi, before);
                 }
                 case UNSUPPORTED -> {
                     InsnList before = new InsnList();
-                    before.add(new LdcInsnNode(step(Site.CALL, true, mi.owner, mi.name, a.what(), null, null, false)));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("unsupported", "(I)V"));
                     code.insertBefore(mi, before);
                 }
                 case ASYNC -> { // the same call with the explorer's executor as its last argument
                     InsnList before = new InsnList();
-                    before.add(new LdcInsnNode(step(Site.CALL, true, mi.owner, mi.name, a.what(), null, null, false)));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("Synchronizers.asyncExecutor", "(I)Ljava/util/concurrent/Executor;"));
                     code.insertBefore(mi, before);
                     mi.desc = mi.desc.replace(")", "Ljava/util/concurrent/Executor;)");
@@ -217,7 +219,7 @@ public final class ExplorerInstrumenter {
                     InsnList before = new InsnList();
                     int[] slots = stashArguments(args, before);
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(step(Site.CALL, a.write(), mi.owner, mi.name, a.what(), null, null, a.ordered())));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("access", "(Ljava/lang/Object;I)V"));
                     reloadArguments(args, slots, before);
                     code.insertBefore(mi, before);
