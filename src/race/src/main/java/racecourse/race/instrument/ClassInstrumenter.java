@@ -22,8 +22,9 @@ import org.objectweb.asm.tree.VarInsnNode;
 import racecourse.race.edges.CallSpec;
 
 /**
- * Rewrites one class so that its field and array accesses, monitors and modelled calls report to
- * {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
+ * The race detector's mode of the shared instrumentation ({@link MethodScan}; the explorer's mode is
+ * {@link ExplorerInstrumenter}): rewrites one class so that its field and array accesses, monitors and modelled
+ * calls report to {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
  * bridges of {@link MethodRefs}; when retransforming (which forbids new members) it adds nothing: values it must
  * move aside go to fresh locals above the method's own, which no stack-map frame mentions.
  * Not thread-safe: one instance per class.
