@@ -39,6 +39,44 @@ class DaemonTests {
         assertTrue(r.text().contains("inner daemon true"), r.text());
     }
 
+    @Test
+    void aPlatformBuildersDaemonFlagIsTheThreads() throws Exception {
+        ExploreResult r = explore(BuiltDaemon.class);
+        assertTrue(r.counts().containsKey("result printed \"daemon true\""), r.text());
+        ExploreResult plain = explore(BuiltPlain.class);
+        assertTrue(plain.counts().keySet().stream().allMatch(k -> k.contains("IllegalStateException")),
+                "daemon(false) makes a thread the program waits for: " + plain.text());
+    }
+
+    /** A daemon thread made by {@code Thread.ofPlatform().daemon(true)}. */
+    static final class BuiltDaemon {
+        static int x;
+
+        public static void main(String[] args) {
+            Thread t = Thread.ofPlatform().daemon(true).unstarted(() -> {
+                x = 1;
+                if (x == 1) throw new IllegalStateException("the thread ran to its end");
+            });
+            System.out.println("daemon " + t.isDaemon());
+            t.start();
+        }
+    }
+
+    /** The same with {@code daemon(false)}, started by a daemon thread (which would otherwise pass its kind on). */
+    static final class BuiltPlain {
+        static int x;
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread outer = new Thread(() -> Thread.ofPlatform().daemon(false).start(() -> {
+                x = 1;
+                if (x == 1) throw new IllegalStateException("the thread ran to its end");
+            }));
+            outer.setDaemon(true);
+            outer.start();
+            outer.join();
+        }
+    }
+
     /** Starts a thread that fails, and never joins it. */
     static final class Unjoined {
         static int x;

@@ -4,13 +4,18 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import racecourse.explore.sched.Sites;
+import racecourse.race.instrument.Exclusions;
+import racecourse.race.instrument.ExplorerInstrumenter;
+import racecourse.race.instrument.Hierarchy;
 
 /**
- * Loads the program under test a second time, instrumented for the explorer: classes that
- * {@link Exclusions#instrumented} accepts are read as bytes through the source loader's resources (which also
- * serves JShell's cell classes) and defined here; all others come from the source loader. A JShell wrapper class
- * gets the current values of its top-level variables that are JDK values (numbers, strings, ...). Thread-safe
- * (class loading is synchronized per name).
+ * Loads the program under test a second time, instrumented for the explorer by the shared instrumentation's
+ * explorer mode ({@link ExplorerInstrumenter}): classes that {@link Exclusions#explored} accepts are read as bytes
+ * through the source loader's resources (which also serves JShell's cell classes) and defined here; all others
+ * come from the source loader. A JShell wrapper class gets the current values of its top-level variables that are
+ * JDK values (numbers, strings, ...). Thread-safe (class loading is synchronized per name; one class is
+ * instrumented at a time).
  */
 public final class InstrumentingLoader extends ClassLoader {
     static {
@@ -18,7 +23,7 @@ public final class InstrumentingLoader extends ClassLoader {
     }
 
     private final ClassLoader source;
-    private final ExploreInstrumenter instrumenter;
+    private final ExplorerInstrumenter instrumenter;
     private final Map<String, byte[]> done;
 
     /** A loader that instruments what {@code source} would load. */
@@ -33,7 +38,7 @@ public final class InstrumentingLoader extends ClassLoader {
     public InstrumentingLoader(ClassLoader source, Map<String, byte[]> done) {
         super(source);
         this.source = source;
-        this.instrumenter = new ExploreInstrumenter(source);
+        this.instrumenter = new ExplorerInstrumenter(source, Sites.STEPS);
         this.done = done;
     }
 
@@ -44,7 +49,7 @@ public final class InstrumentingLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!Exclusions.instrumented(name)) return super.loadClass(name, resolve);
+        if (!Exclusions.explored(name)) return super.loadClass(name, resolve);
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
@@ -53,7 +58,9 @@ public final class InstrumentingLoader extends ClassLoader {
                     byte[] bytes = Hierarchy.bytes(source, name.replace('.', '/'));
                     if (bytes == null) return super.loadClass(name, resolve);
                     try {
-                        out = instrumenter.instrument(bytes);
+                        synchronized (instrumenter) {
+                            out = instrumenter.instrument(bytes);
+                        }
                     } catch (RuntimeException e) {
                         throw new ClassNotFoundException("cannot instrument " + name + ": " + e, e);
                     }

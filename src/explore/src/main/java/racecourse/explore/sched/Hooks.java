@@ -33,6 +33,8 @@ public final class Hooks {
     private static final Map<Thread, Runnable> BUILT = Collections.synchronizedMap(new WeakHashMap<>());
     /** Daemon flags the program set itself on threads it has not started yet. */
     private static final Map<Thread, Boolean> DAEMON = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The daemon flag a platform thread builder was given ({@code Thread.ofPlatform().daemon(...)}). */
+    private static final Map<Object, Boolean> BUILDER_DAEMON = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Hooks() {
     }
@@ -373,11 +375,24 @@ public final class Hooks {
         return t;
     }
 
-    /** Replaces {@code Thread.Builder.unstarted(Runnable)}. */
+    /** Replaces {@code Thread.Builder.unstarted(Runnable)}: a platform builder's daemon flag is the thread's. */
     public static Thread builderUnstarted(Object builder, Runnable task, int site) {
         Thread t = ((Thread.Builder) builder).unstarted(task);
         BUILT.put(t, task);
+        Boolean daemon = BUILDER_DAEMON.get(builder);
+        if (daemon != null && !t.isVirtual()) DAEMON.put(t, daemon);
         return t;
+    }
+
+    /** Replaces {@code Thread.Builder.OfPlatform.daemon(boolean)}: records the program's choice for its threads. */
+    public static Thread.Builder.OfPlatform builderDaemon(Object builder, boolean on, int site) {
+        BUILDER_DAEMON.put(builder, on);
+        return ((Thread.Builder.OfPlatform) builder).daemon(on);
+    }
+
+    /** Replaces {@code Thread.Builder.OfPlatform.daemon()}: the same as {@code daemon(true)}. */
+    public static Thread.Builder.OfPlatform builderDaemon(Object builder, int site) {
+        return builderDaemon(builder, true, site);
     }
 
     /** Replaces {@code Thread.startVirtualThread(Runnable)}. */

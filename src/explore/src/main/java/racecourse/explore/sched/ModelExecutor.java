@@ -39,7 +39,7 @@ public final class ModelExecutor extends AbstractExecutorService {
         Thread[] self = new Thread[1];
         Thread t = new Thread(() -> {
             LogicalThread lt = Worker.current();
-            lt.run.point(lt, new Op(Op.SYNC, this, -1, 0), new Blocker(
+            lt.run.point(lt, new Op(Op.SYNC, this, -1, Sites.NONE), new Blocker(
                     () -> waiting.peekFirst() == self[0] && running < size, "for a free thread of %s", this));
             waiting.pollFirst();
             running++;
@@ -47,9 +47,9 @@ public final class ModelExecutor extends AbstractExecutorService {
                 task.run();
             } finally {
                 if (!lt.run.unwinding) {
-                    lt.run.point(lt, new Op(Op.SYNC, task, -1, 0), null); // its result is published
+                    lt.run.point(lt, new Op(Op.SYNC, task, -1, Sites.NONE), null); // its result is published
                     lt.run.models.remove(task);
-                    lt.run.point(lt, new Op(Op.SYNC, this, -1, 0), null); // and the executor sees it end
+                    lt.run.point(lt, new Op(Op.SYNC, this, -1, Sites.NONE), null); // and the executor sees it end
                 }
                 running--;
                 unfinished--;
@@ -58,7 +58,7 @@ public final class ModelExecutor extends AbstractExecutorService {
         self[0] = t;
         waiting.addLast(t);
         unfinished++;
-        Hooks.startModelThread(t, 0);
+        Hooks.startModelThread(t, Sites.NONE);
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class ModelExecutor extends AbstractExecutorService {
     public boolean awaitTermination(long timeout, TimeUnit unit) {
         LogicalThread me = Worker.current();
         if (me == null) return isTerminated();
-        me.run.point(me, new Op(Op.SYNC, this, -1, 0),
+        me.run.point(me, new Op(Op.SYNC, this, -1, Sites.NONE),
                 new Blocker(() -> shutdown && unfinished == 0, "for %s to finish its tasks", true, this, null));
         me.timedOut = false;
         return isTerminated();
@@ -96,7 +96,7 @@ public final class ModelExecutor extends AbstractExecutorService {
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) {
         List<Future<T>> futures = new ArrayList<>();
         for (Callable<T> c : tasks) futures.add(submit(c));
-        for (Future<T> f : futures) Hooks.awaitDone(f, 0);
+        for (Future<T> f : futures) Hooks.awaitDone(f, Sites.NONE);
         return futures;
     }
 }

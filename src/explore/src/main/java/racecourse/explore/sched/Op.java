@@ -26,7 +26,7 @@ public record Op(int kind, Object target, int key, int site) {
     public static final int BEGIN = 5;
 
     /** The step every new thread starts with. */
-    public static final Op BEGIN_OP = new Op(BEGIN, null, -1, 0);
+    public static final Op BEGIN_OP = new Op(BEGIN, null, -1, Sites.NONE);
 
     /** Whether this step and {@code other} (of another thread) may not commute. */
     public boolean dependent(Op other) {

@@ -2,13 +2,19 @@ package racecourse.explore.sched;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import racecourse.race.instrument.ExplorerInstrumenter;
+import racecourse.race.report.Names;
 
 /**
- * The table of instrumented source sites and field keys: the rewriter registers each access or call once, and the
- * scheduler looks it up by number to describe a step. Thread-safe: registration is synchronized, lookups read a
- * published array.
+ * What the scheduler says about each instrumented site: the sites themselves are numbered in the shared
+ * instrumentation's one registry ({@link racecourse.race.edges.Sites}, the same numbers the race detector
+ * uses); the explorer's mode notes here, under that number, the step's description, its field key and whether
+ * it synchronizes. Thread-safe: notes are written under a lock and read from a published array.
  */
 public final class Sites {
+    /** The site number of a step with no source site (a thread's start, a model's own step). */
+    public static final int NONE = -1;
+
     /**
      * One site.
      *
@@ -35,29 +41,60 @@ public final class Sites {
         }
     }
 
+    /** The notes the explorer's instrumentation writes. */
+    public static final ExplorerInstrumenter.Steps STEPS = Sites::note;
+
+    private static final Site START = new Site("?", "?", -1, null, "start", -1, false);
     private static final Object LOCK = new Object();
-    private static volatile Site[] sites = {new Site("?", "?", -1, null, "start", -1, false)}; // written under LOCK
-    private static int count = 1; // guarded by LOCK
+    private static volatile Site[] sites = new Site[1024]; // written under LOCK
+    private static volatile String[] variables = new String[1024]; // written under LOCK
     private static final ConcurrentHashMap<String, Integer> FIELD_KEYS = new ConcurrentHashMap<>();
 
     private Sites() {
     }
 
-    /** Registers a site and returns its number. */
-    public static int add(Site site) {
+    private static void note(int id, String what, String fieldOwner, String fieldName, boolean write,
+                             boolean ordered) {
+        racecourse.race.edges.Site s = racecourse.race.edges.Sites.get(id);
+        int key = fieldName == null ? -1 : fieldKey(fieldOwner, fieldName);
+        String variable = fieldName == null ? null
+                : Names.typeName(fieldOwner.replace('/', '.')) + "." + fieldName; // as the detector names it
+        put(id, new Site(s.className(), s.method(), s.line(), s.file(), what, key, write, ordered), variable);
+    }
+
+    private static void put(int id, Site site, String variable) {
         synchronized (LOCK) {
             Site[] s = sites;
-            if (count == s.length) s = Arrays.copyOf(s, s.length * 2);
-            s[count] = site;
+            String[] v = variables;
+            if (id >= s.length) {
+                s = Arrays.copyOf(s, Math.max(s.length * 2, id + 1));
+                v = Arrays.copyOf(v, s.length);
+            }
+            s[id] = site;
+            v[id] = variable;
+            variables = v;
             sites = s;
-            return count++;
         }
     }
 
-    /** The site with number {@code id}. */
+    /** The field a site accesses, named as the race detector names it ({@code Counter.value}), or "?". */
+    public static String variable(int id) {
+        String[] v = variables;
+        return id >= 0 && id < v.length && v[id] != null ? v[id] : "?";
+    }
+
+    /** Registers a site found while running (not by the instrumentation) and returns its number. */
+    public static int add(Site site) {
+        int id = racecourse.race.edges.Sites.register(racecourse.race.edges.Site.CALL, site.write(),
+                site.className(), site.method(), site.file(), site.line(), null, null, 0, null, null, null);
+        put(id, site, null);
+        return id;
+    }
+
+    /** The site with number {@code id}; {@link #NONE} and unknown numbers give the start of a thread. */
     public static Site get(int id) {
         Site[] s = sites;
-        return id >= 0 && id < s.length && s[id] != null ? s[id] : s[0];
+        return id >= 0 && id < s.length && s[id] != null ? s[id] : START;
     }
 
     /** A stable small number for the field {@code owner.name} (owner is the declaring class). */

@@ -193,7 +193,7 @@ public final class Synchronizers {
         Thread thread = new Thread(() -> {
             t.quietlyInvoke(); // an exception stays in the task, for join to throw
             LogicalThread lt = Worker.current();
-            if (!lt.run.unwinding) lt.run.point(lt, new Op(Op.SYNC, publishOn, -1, 0), null);
+            if (!lt.run.unwinding) lt.run.point(lt, new Op(Op.SYNC, publishOn, -1, Sites.NONE), null);
             state.pending = false;
         }, name + "-" + (r.threadCount() + 1));
         Hooks.startModelThread(thread, site);

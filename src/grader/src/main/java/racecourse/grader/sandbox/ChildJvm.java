@@ -178,7 +178,9 @@ public final class ChildJvm {
                 "org.junit.jupiter.engine.JupiterTestEngine", "org.opentest4j.AssertionFailedError",
                 "org.junit.jupiter.params.ParameterizedTest", "org.apiguardian.api.API",
                 // The schedule explorer and what it needs, for explored checks (racecourse.grader.step.ExploreCheck).
-                "racecourse.explore.Explore", "racecourse.display.Displayable", "org.objectweb.asm.ClassVisitor",
+                // (it is built on the race detector's instrumentation and happens-before check: the race jar)
+                "racecourse.explore.Explore", "racecourse.race.instrument.ExplorerInstrumenter",
+                "racecourse.display.Displayable", "org.objectweb.asm.ClassVisitor",
                 "org.objectweb.asm.tree.ClassNode", "com.google.gson.Gson")) {
             try {
                 Class<?> c = Class.forName(anchor, false, ChildJvm.class.getClassLoader());

@@ -2,8 +2,6 @@ package racecourse.race.instrument;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -22,12 +20,11 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import racecourse.race.edges.CallSpec;
-import racecourse.race.edges.FieldInfo;
-import racecourse.race.edges.Sites;
 
 /**
- * Rewrites one class so that its field and array accesses, monitors and modelled calls report to
- * {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
+ * The race detector's mode of the shared instrumentation ({@link MethodScan}; the explorer's mode is
+ * {@link ExplorerInstrumenter}): rewrites one class so that its field and array accesses, monitors and modelled
+ * calls report to {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
  * bridges of {@link MethodRefs}; when retransforming (which forbids new members) it adds nothing: values it must
  * move aside go to fresh locals above the method's own, which no stack-map frame mentions.
  * Not thread-safe: one instance per class.
@@ -56,9 +53,7 @@ public final class ClassInstrumenter {
 
     /** Returns the instrumented class file, or null if nothing needed to change. */
     public byte[] instrument(byte[] classFile) {
-        ClassReader cr = new ClassReader(classFile);
-        cn = new ClassNode();
-        cr.accept(cn, 0);
+        cn = MethodScan.read(classFile);
         if ((cn.access & Opcodes.ACC_MODULE) != 0) {
             return null;
         }
@@ -80,9 +75,7 @@ public final class ClassInstrumenter {
         if (!changed) {
             return null;
         }
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cn.accept(cw);
-        return cw.toByteArray();
+        return MethodScan.write(cn);
     }
 
     private void addSlot() {
@@ -108,47 +101,22 @@ public final class ClassInstrumenter {
         cn.methods.add(set);
     }
 
-    private final class MethodRewrite {
-        private final MethodNode m;
-        private final InsnList code;
-        private int nextLocal;
-        private int line = -1;
-        private boolean thisReady;
+    /**
+     * The detector's mode of the shared core: each place {@link MethodScan} finds gets a call to
+     * {@link racecourse.race.edges.Hooks} that records the access or the edge. Every hook call the detector's
+     * instrumentation emits is made in this class (see docs/race.md, "Instrumentation").
+     */
+    private final class MethodRewrite extends MethodScan {
         private boolean changed;
-        /** Element stores of array initializers, which need no hook (see {@link ArrayInitializers}). */
-        private java.util.Set<AbstractInsnNode> freshStores = java.util.Set.of();
 
         MethodRewrite(MethodNode m) {
-            this.m = m;
-            this.code = m.instructions;
-            this.nextLocal = m.maxLocals;
-            this.thisReady = !m.name.equals("<init>");
+            super(ClassInstrumenter.this.cn, ClassInstrumenter.this.dottedName, ClassInstrumenter.this.loader, m);
         }
 
         boolean run() {
             boolean clinit = m.name.equals("<clinit>");
             boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
-            freshStores = ArrayInitializers.freshStores(code);
-            for (AbstractInsnNode n : code.toArray()) {
-                if (n instanceof LineNumberNode ln) {
-                    line = ln.line;
-                } else if (n instanceof FieldInsnNode f) {
-                    field(f);
-                } else if (n instanceof MethodInsnNode mi) {
-                    call(mi);
-                } else {
-                    switch (n.getOpcode()) {
-                        case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
-                             Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> arrayLoad(n);
-                        case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE,
-                             Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE -> arrayStore(n);
-                        case Opcodes.MONITORENTER -> monitor(n, true);
-                        case Opcodes.MONITOREXIT -> monitor(n, false);
-                        default -> {
-                        }
-                    }
-                }
-            }
+            scan();
             interruptHandlers();
             if (sync) {
                 wrapBody(lockLoad(), "monitorEnter", "monitorExit", true);
@@ -188,16 +156,6 @@ public final class ClassInstrumenter {
                 return true;
             }
             return m.name.equals("compute") && m.desc.startsWith("()") && CallRules.FORK_JOIN_TASKS.contains(cn.superName);
-        }
-
-        private InsnList lockLoad() {
-            InsnList l = new InsnList();
-            if ((m.access & Opcodes.ACC_STATIC) != 0) {
-                l.add(new LdcInsnNode(Type.getObjectType(cn.name)));
-            } else {
-                l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            }
-            return l;
         }
 
         /** Calls {@code enter} at the start and {@code exit} at every exit, thrown exceptions included. */
@@ -243,29 +201,16 @@ public final class ClassInstrumenter {
             changed = true;
         }
 
-        private InsnList copy(InsnList l) {
-            InsnList c = new InsnList();
-            for (AbstractInsnNode n : l) {
-                c.add(n.clone(Map.of()));
-            }
-            return c;
-        }
-
         private MethodInsnNode hook(String name, String desc) {
-            return new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false);
+            return MethodScan.hook(HOOKS, name, desc);
         }
 
         private LdcInsnNode intConst(int v) {
             return new LdcInsnNode(v);
         }
 
-        private int site(int kind, boolean write, String owner, String name, int flags, int[] wrap,
-                         FieldInfo known) {
-            return Sites.register(kind, write, dottedName, m.name, cn.sourceFile, line, owner, name, flags, wrap,
-                    loader, known);
-        }
-
-        private void field(FieldInsnNode f) {
+        @Override
+        void field(FieldInsnNode f) {
             int op = f.getOpcode();
             boolean isStatic = op == Opcodes.GETSTATIC || op == Opcodes.PUTSTATIC;
             boolean write = op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC;
@@ -329,12 +274,6 @@ public final class ClassInstrumenter {
             changed = true;
         }
 
-        private int newLocal(Type t) {
-            int v = nextLocal;
-            nextLocal += t.getSize();
-            return v;
-        }
-
         /**
          * A plain-mode {@code VarHandle} access ({@code get}/{@code set}): no synchronization, a data access. On an
          * array element ({@code (T[], int...)}) it is an access of that element, as {@code T[i]} would be; with one
@@ -354,11 +293,7 @@ public final class ClassInstrumenter {
             }
             int id = site(racecourse.race.edges.Site.ARRAY, write, null, null, 0, null, null);
             InsnList l = new InsnList();
-            int[] locals = new int[args.length];
-            for (int i = args.length - 1; i >= 0; i--) {
-                locals[i] = newLocal(args[i]);
-                l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), locals[i]));
-            }
+            int[] locals = stashArguments(args, l);
             if (array) {
                 l.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
                 l.add(new VarInsnNode(Opcodes.ILOAD, locals[1]));
@@ -370,14 +305,13 @@ public final class ClassInstrumenter {
                 l.add(intConst(id));
                 l.add(hook(write ? "varHandleSet" : "varHandleGet", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
             }
-            for (int i = 0; i < args.length; i++) {
-                l.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), locals[i]));
-            }
+            reloadArguments(args, locals, l);
             code.insertBefore(mi, l);
             changed = true;
         }
 
-        private void arrayLoad(AbstractInsnNode n) {
+        @Override
+        void arrayLoad(AbstractInsnNode n) {
             int id = site(racecourse.race.edges.Site.ARRAY, false, null, null, 0, null, null);
             InsnList l = new InsnList();
             l.add(new InsnNode(Opcodes.DUP2));
@@ -387,17 +321,9 @@ public final class ClassInstrumenter {
             changed = true;
         }
 
-        private void arrayStore(AbstractInsnNode n) {
-            if (freshStores.contains(n)) {
-                return;
-            }
-            Type t = switch (n.getOpcode()) {
-                case Opcodes.LASTORE -> Type.LONG_TYPE;
-                case Opcodes.FASTORE -> Type.FLOAT_TYPE;
-                case Opcodes.DASTORE -> Type.DOUBLE_TYPE;
-                case Opcodes.AASTORE -> Type.getType(Object.class);
-                default -> Type.INT_TYPE;
-            };
+        @Override
+        void arrayStore(AbstractInsnNode n) {
+            Type t = storedType(n.getOpcode());
             int id = site(racecourse.race.edges.Site.ARRAY, true, null, null, 0, null, null);
             int v = newLocal(t);
             InsnList l = new InsnList();
@@ -410,7 +336,8 @@ public final class ClassInstrumenter {
             changed = true;
         }
 
-        private void monitor(AbstractInsnNode n, boolean enter) {
+        @Override
+        void monitor(AbstractInsnNode n, boolean enter) {
             if (enter) {
                 code.insertBefore(n, new InsnNode(Opcodes.DUP));
                 code.insert(n, hook("monitorEnter", "(Ljava/lang/Object;)V"));
@@ -423,12 +350,8 @@ public final class ClassInstrumenter {
             changed = true;
         }
 
-        private void call(MethodInsnNode mi) {
-            if (!thisReady && mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
-                    && (mi.owner.equals(cn.superName) || mi.owner.equals(cn.name))) {
-                thisReady = true;
-                return;
-            }
+        @Override
+        void call(MethodInsnNode mi) {
             if (mi.owner.startsWith("[")) {
                 return;
             }
@@ -465,11 +388,7 @@ public final class ClassInstrumenter {
                     && args[0].getSize() == 1 && args[0].getSort() >= Type.ARRAY;
             int id = site(racecourse.race.edges.Site.CALL, false, mi.owner, mi.name, fl, r.wrap(), null);
             InsnList before = new InsnList();
-            int[] locals = new int[args.length];
-            for (int i = args.length - 1; i >= 0; i--) {
-                locals[i] = newLocal(args[i]);
-                before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), locals[i]));
-            }
+            int[] locals = stashArguments(args, before);
             int recv = -1;
             if (instance) {
                 recv = newLocal(Type.getType(Object.class));

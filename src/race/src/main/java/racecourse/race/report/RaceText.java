@@ -30,6 +30,27 @@ public final class RaceText {
         return b.toString();
     }
 
+    /**
+     * Renders one race on one line: {@code data race on V: write at A.java:3 and read at A.java:5, in two threads
+     * with no synchronization between them}, the two places in text order (as the schedule explorer lists them).
+     */
+    public static String line(DataRace r) {
+        String a = (r.previous().write() ? "write" : "read") + " at " + place(r.previous());
+        String b = (r.current().write() ? "write" : "read") + " at " + place(r.current());
+        String first = a.compareTo(b) <= 0 ? a : b;
+        String second = a.compareTo(b) <= 0 ? b : a;
+        return "data race on " + r.variable() + ": " + first + " and " + second
+                + ", in two threads with no synchronization between them";
+    }
+
+    private static String place(Access a) {
+        if (a.stack().isEmpty()) {
+            return "?";
+        }
+        Frame f = a.stack().getFirst();
+        return f.line() > 0 ? f.file() + ":" + f.line() : f.className() + "." + f.method();
+    }
+
     private static void access(StringBuilder b, String what, String variable, Access a) {
         b.append(what).append(" at ").append(variable).append(" by ").append(who(a)).append(":\n");
         frames(b, a.stack());

@@ -51,6 +51,11 @@ public final class ThreadInfo {
         javaId = t.threadId();
     }
 
+    /** Names a thread that no Java thread stands for (a scheduler's logical thread). */
+    public void name(String name) {
+        this.name = name;
+    }
+
     /** Marks this info as a pool task's: a logical thread run by a worker thread. */
     public void markTask() {
         task = true;

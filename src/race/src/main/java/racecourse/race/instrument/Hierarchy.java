@@ -1,4 +1,4 @@
-package racecourse.explore.instrument;
+package racecourse.race.instrument;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +11,10 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * What the rewriter needs to know about other classes without loading them: their superclass and their fields'
- * modifiers, read from class files found through a class loader's resources. Thread-safe (synchronized cache).
+ * modifiers, read from class files found through a class loader's resources; the explorer's mode looks fields
+ * and thread and task classes up here. Thread-safe (synchronized cache).
  */
-final class Hierarchy {
+public final class Hierarchy {
     /** One class file's summary. */
     private record Info(String superName, Map<String, Integer> fields) {
     }
@@ -55,7 +56,7 @@ final class Hierarchy {
     }
 
     /** The class file of {@code internalName} found through {@code loader}, or null. */
-    static byte[] bytes(ClassLoader loader, String internalName) {
+    public static byte[] bytes(ClassLoader loader, String internalName) {
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(internalName + ".class")
                 : loader.getResourceAsStream(internalName + ".class")) {
             return in == null ? null : in.readAllBytes();

@@ -1,10 +1,8 @@
-package racecourse.explore.instrument;
+package racecourse.race.instrument;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -16,40 +14,52 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import racecourse.explore.sched.Sites;
+import racecourse.race.edges.Site;
 
 /**
- * Rewrites one class for the explorer: a scheduling point before every non-final field and array access, monitors
- * and synchronized methods handed to the scheduler's model, and the library calls of {@link CallRules} replaced
- * or preceded by a step. Values moved aside go to fresh locals above the method's own, which no stack-map frame
- * mentions, so only maximum sizes are recomputed. Not thread-safe: one instance per class.
+ * The explorer's mode of the shared core ({@link MethodScan}): a scheduling point before every non-final field
+ * and array access, monitors and synchronized methods handed to the scheduler's model, and the library calls of
+ * {@link CallRules#model} replaced or preceded by a step. Sites are numbered in the one registry of
+ * {@link racecourse.race.edges.Sites}, as the detector's are; what the scheduler says about each step goes to
+ * its {@link Steps}. Every hook call of the explorer's instrumentation is emitted in this class. Not thread-safe:
+ * one instance per class loader, used under its class-loading lock.
  */
-public final class ExploreInstrumenter {
+public final class ExplorerInstrumenter {
     private static final String HOOKS = "racecourse/explore/sched/Hooks";
+    private static final String SCHED = "racecourse/explore/sched/";
+
+    /** Where the explorer keeps what it says about each site. Implementations are thread-safe. */
+    public interface Steps {
+        /**
+         * Notes site {@code site}: {@code what} the step does ("read Counter.v", "lock (synchronized)", ...), the
+         * field it touches (its declaring class's internal name and its name, or nulls), whether it writes and
+         * whether it synchronizes (a volatile field, an atomic, a concurrent collection).
+         */
+        void note(int site, String what, String fieldOwner, String fieldName, boolean write, boolean ordered);
+    }
 
     private final Hierarchy hierarchy;
+    private final Steps steps;
+    private final ClassLoader loader;
     private final List<MethodNode> bridges = new ArrayList<>();
     private ClassNode cn;
     private String dotted;
 
-    /** A rewriter that looks other classes up through {@code source}'s resources. */
-    public ExploreInstrumenter(ClassLoader source) {
-        this(new Hierarchy(source));
-    }
-
-    ExploreInstrumenter(Hierarchy hierarchy) {
-        this.hierarchy = hierarchy;
+    /** A rewriter that looks other classes up through {@code source}'s resources and notes steps in {@code steps}. */
+    public ExplorerInstrumenter(ClassLoader source, Steps steps) {
+        this.hierarchy = new Hierarchy(source);
+        this.steps = steps;
+        this.loader = source;
     }
 
     /** The instrumented class file. */
     public byte[] instrument(byte[] classFile) {
-        cn = new ClassNode();
-        new ClassReader(classFile).accept(cn, 0);
+        bridges.clear();
+        cn = MethodScan.read(classFile);
         if ((cn.access & (Opcodes.ACC_MODULE | Opcodes.ACC_INTERFACE)) != 0 && cn.methods.stream()
                 .noneMatch(m -> m.instructions.size() > 0)) {
             return classFile;
@@ -64,100 +74,73 @@ public final class ExploreInstrumenter {
             }
         }
         cn.methods.addAll(bridges);
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cn.accept(cw);
-        return cw.toByteArray();
+        return MethodScan.write(cn);
     }
 
-    private final class MethodRewrite {
-        private final MethodNode m;
-        private final InsnList code;
-        private int nextLocal;
-        private int line = -1;
-        private boolean thisReady;
-
+    private final class MethodRewrite extends MethodScan {
         MethodRewrite(MethodNode m) {
-            this.m = m;
-            this.code = m.instructions;
-            this.nextLocal = m.maxLocals;
-            this.thisReady = !m.name.equals("<init>");
+            super(ExplorerInstrumenter.this.cn, ExplorerInstrumenter.this.dotted, ExplorerInstrumenter.this.loader, m);
         }
 
         void run() {
-            for (AbstractInsnNode n : code.toArray()) {
-                if (n instanceof LineNumberNode ln) {
-                    line = ln.line;
-                } else if (n instanceof FieldInsnNode f) {
-                    if (thisReady) field(f);
-                } else if (n instanceof InvokeDynamicInsnNode indy) {
-                    methodReference(indy);
-                } else if (n instanceof MethodInsnNode mi) {
-                    if (!thisReady && mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.name.equals("<init>")
-                            && (mi.owner.equals(cn.superName) || mi.owner.equals(cn.name))) {
-                        thisReady = true;
-                        continue;
-                    }
-                    if (mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.owner.equals("java/util/concurrent/CyclicBarrier")
-                            && mi.desc.equals("(ILjava/lang/Runnable;)V") && !cn.superName.equals(mi.owner)) {
-                        barrierAction(mi);
-                        continue;
-                    }
-                    call(mi);
-                } else {
-                    switch (n.getOpcode()) {
-                        case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD,
-                             Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD -> arrayLoad(n);
-                        case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE,
-                             Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE -> arrayStore(n);
-                        case Opcodes.MONITORENTER -> monitor(n, "monitorEnter", "lock (synchronized)");
-                        case Opcodes.MONITOREXIT -> monitor(n, "monitorExit", "unlock (end of synchronized)");
-                        default -> {
-                        }
-                    }
-                }
-            }
+            scan();
             if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) synchronizedMethod();
-            m.maxLocals = nextLocal;
+            m.maxLocals = maxLocals();
         }
 
-        private int site(String what, int fieldKey, boolean write) {
-            return site(what, fieldKey, write, false);
+        /** A step that is not a field or array access: a call, a monitor, a model's point. */
+        private int site(String what, boolean write) {
+            return step(Site.CALL, write, null, null, what, null, null, false);
         }
 
-        private int site(String what, int fieldKey, boolean write, boolean ordered) {
-            return Sites.add(new Sites.Site(dotted, m.name, line, cn.sourceFile, what, fieldKey, write, ordered));
+        /** The site of a call that {@link CallRules#model} rewrites. */
+        private int callSite(MethodInsnNode mi, CallRules.Action a) {
+            return step(Site.CALL, a.write(), mi.owner, mi.name, a.what(), null, null, a.ordered());
         }
 
-        private void field(FieldInsnNode f) {
+        /** Registers a site in the shared registry and notes what the scheduler says about it. */
+        private int step(int kind, boolean write, String owner, String name, String what, String fieldOwner,
+                         String fieldName, boolean ordered) {
+            int id = site(kind, write, owner, name, 0, null, null);
+            steps.note(id, what, fieldOwner, fieldName, write, ordered);
+            return id;
+        }
+
+        @Override
+        void field(FieldInsnNode f) {
+            if (!thisReady) return;
             if (f.owner.startsWith("java/") || f.owner.startsWith("jdk/") || f.owner.startsWith("javax/")) return;
             if (f.name.startsWith("$") || f.name.startsWith("this$")) return;
             if (hierarchy.isFinal(f.owner, f.name)) return;
             String declaring = hierarchy.declaringClass(f.owner, f.name);
-            int key = Sites.fieldKey(declaring, f.name);
             String name = declaring.substring(declaring.lastIndexOf('/') + 1).replaceAll(".*\\$", "") + "." + f.name;
             boolean ordered = hierarchy.isVolatile(f.owner, f.name);
+            boolean isStatic = f.getOpcode() == Opcodes.GETSTATIC || f.getOpcode() == Opcodes.PUTSTATIC;
+            boolean write = f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC;
+            int site = step(isStatic ? Site.STATIC : Site.FIELD, write, f.owner, f.name,
+                    (write ? "write " : "read ") + name, declaring, f.name, ordered);
             InsnList before = new InsnList();
             switch (f.getOpcode()) {
                 case Opcodes.GETFIELD -> {
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(site("read " + name, key, false, ordered)));
+                    before.add(new LdcInsnNode(site));
                     before.add(hook("read", "(Ljava/lang/Object;I)V"));
                 }
                 case Opcodes.PUTFIELD -> {
                     Type t = Type.getType(f.desc);
-                    int tmp = local(t);
+                    int tmp = newLocal(t);
                     before.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), tmp));
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(site("write " + name, key, true, ordered)));
+                    before.add(new LdcInsnNode(site));
                     before.add(hook("write", "(Ljava/lang/Object;I)V"));
                     before.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), tmp));
                 }
                 case Opcodes.GETSTATIC -> {
-                    before.add(new LdcInsnNode(site("read " + name, key, false, ordered)));
+                    before.add(new LdcInsnNode(site));
                     before.add(hook("readStatic", "(I)V"));
                 }
                 case Opcodes.PUTSTATIC -> {
-                    before.add(new LdcInsnNode(site("write " + name, key, true, ordered)));
+                    before.add(new LdcInsnNode(site));
                     before.add(hook("writeStatic", "(I)V"));
                 }
                 default -> {
@@ -167,78 +150,78 @@ public final class ExploreInstrumenter {
             code.insertBefore(f, before);
         }
 
-        private void arrayLoad(AbstractInsnNode n) {
+        @Override
+        void arrayLoad(AbstractInsnNode n) {
             InsnList before = new InsnList();
             before.add(new InsnNode(Opcodes.DUP2));
-            before.add(new LdcInsnNode(site("read array element", -1, false)));
+            before.add(new LdcInsnNode(step(Site.ARRAY, false, null, null, "read array element", null, null,
+                    false)));
             before.add(hook("arrayRead", "(Ljava/lang/Object;II)V"));
             code.insertBefore(n, before);
         }
 
-        private void arrayStore(AbstractInsnNode n) {
-            Type t = switch (n.getOpcode()) {
-                case Opcodes.LASTORE -> Type.LONG_TYPE;
-                case Opcodes.FASTORE -> Type.FLOAT_TYPE;
-                case Opcodes.DASTORE -> Type.DOUBLE_TYPE;
-                case Opcodes.AASTORE -> Type.getType(Object.class);
-                default -> Type.INT_TYPE;
-            };
-            int tmp = local(t);
+        @Override
+        void arrayStore(AbstractInsnNode n) {
+            Type t = storedType(n.getOpcode());
+            int tmp = newLocal(t);
             InsnList before = new InsnList();
             before.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), tmp));
             before.add(new InsnNode(Opcodes.DUP2));
-            before.add(new LdcInsnNode(site("write array element", -1, true)));
+            before.add(new LdcInsnNode(step(Site.ARRAY, true, null, null, "write array element", null, null,
+                    false)));
             before.add(hook("arrayWrite", "(Ljava/lang/Object;II)V"));
             before.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), tmp));
             code.insertBefore(n, before);
         }
 
-        private void monitor(AbstractInsnNode n, String hook, String what) {
-            code.insertBefore(n, new LdcInsnNode(site(what, -1, true)));
-            code.set(n, hook(hook, "(Ljava/lang/Object;I)V"));
+        @Override
+        void monitor(AbstractInsnNode n, boolean enter) {
+            code.insertBefore(n, new LdcInsnNode(site(enter ? "lock (synchronized)" : "unlock (end of synchronized)",
+                    true)));
+            code.set(n, hook(enter ? "monitorEnter" : "monitorExit", "(Ljava/lang/Object;I)V"));
         }
 
-        private void call(MethodInsnNode mi) {
-            CallRules.Action a = CallRules.forCall(mi.getOpcode(), mi.owner, mi.name, mi.desc, hierarchy);
+        @Override
+        void call(MethodInsnNode mi) {
+            if (mi.getOpcode() == Opcodes.INVOKESPECIAL && mi.owner.equals("java/util/concurrent/CyclicBarrier")
+                    && mi.desc.equals("(ILjava/lang/Runnable;)V") && !cn.superName.equals(mi.owner)) {
+                barrierAction(mi);
+                return;
+            }
+            CallRules.Action a = CallRules.model(mi.getOpcode(), mi.owner, mi.name, mi.desc, hierarchy);
             if (a == null) return;
             switch (a.kind()) {
                 case REPLACE -> {
-                    code.insertBefore(mi, new LdcInsnNode(site(a.what(), -1, true)));
+                    code.insertBefore(mi, new LdcInsnNode(callSite(mi, a)));
                     code.set(mi, hook(a.hook(), CallRules.hookDescriptor(mi.getOpcode(), mi.desc)));
                 }
                 case GLOBAL -> {
                     InsnList before = new InsnList();
-                    before.add(new LdcInsnNode(site(a.what(), -1, true)));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("global", "(I)V"));
                     code.insertBefore(mi, before);
                 }
                 case UNSUPPORTED -> {
                     InsnList before = new InsnList();
-                    before.add(new LdcInsnNode(site(a.what(), -1, true)));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("unsupported", "(I)V"));
                     code.insertBefore(mi, before);
                 }
                 case ASYNC -> { // the same call with the explorer's executor as its last argument
                     InsnList before = new InsnList();
-                    before.add(new LdcInsnNode(site(a.what(), -1, true)));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("Synchronizers.asyncExecutor", "(I)Ljava/util/concurrent/Executor;"));
                     code.insertBefore(mi, before);
                     mi.desc = mi.desc.replace(")", "Ljava/util/concurrent/Executor;)");
                 }
                 case ACCESS -> {
                     Type[] args = Type.getArgumentTypes(mi.desc);
-                    int[] slots = new int[args.length];
-                    for (int i = 0; i < args.length; i++) slots[i] = local(args[i]);
                     InsnList before = new InsnList();
-                    for (int i = args.length - 1; i >= 0; i--) {
-                        before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
-                    }
+                    int[] slots = stashArguments(args, before);
                     before.add(new InsnNode(Opcodes.DUP));
-                    before.add(new LdcInsnNode(site(a.what(), -1, a.write(), a.ordered())));
+                    before.add(new LdcInsnNode(callSite(mi, a)));
                     before.add(hook("access", "(Ljava/lang/Object;I)V"));
-                    for (int i = 0; i < args.length; i++) {
-                        before.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
-                    }
+                    reloadArguments(args, slots, before);
                     code.insertBefore(mi, before);
                 }
             }
@@ -248,7 +231,8 @@ public final class ExploreInstrumenter {
          * A method reference to a replaced call ({@code Thread::start}, {@code Lock::unlock}, ...) is pointed at a
          * small static bridge in this class that calls the hook instead.
          */
-        private void methodReference(InvokeDynamicInsnNode indy) {
+        @Override
+        void dynamic(InvokeDynamicInsnNode indy) {
             if (!indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") || indy.bsmArgs.length < 3
                     || !(indy.bsmArgs[1] instanceof Handle h)) {
                 return;
@@ -260,7 +244,7 @@ public final class ExploreInstrumenter {
                 default -> -1;
             };
             if (opcode < 0) return;
-            CallRules.Action a = CallRules.forCall(opcode, h.getOwner(), h.getName(), h.getDesc(), hierarchy);
+            CallRules.Action a = CallRules.model(opcode, h.getOwner(), h.getName(), h.getDesc(), hierarchy);
             if (a == null || a.kind() != CallRules.Kind.REPLACE) return;
             Type[] args = Type.getArgumentTypes(h.getDesc());
             StringBuilder desc = new StringBuilder("(");
@@ -274,7 +258,7 @@ public final class ExploreInstrumenter {
                 bridge.instructions.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), slot));
                 slot += t.getSize();
             }
-            bridge.instructions.add(new LdcInsnNode(site(a.what(), -1, true)));
+            bridge.instructions.add(new LdcInsnNode(step(Site.CALL, true, h.getOwner(), h.getName(), a.what(), null, null, false)));
             bridge.instructions.add(hook(a.hook(), CallRules.hookDescriptor(opcode, h.getDesc())));
             bridge.instructions.add(new InsnNode(Type.getReturnType(h.getDesc()).getOpcode(Opcodes.IRETURN)));
             bridges.add(bridge);
@@ -284,7 +268,7 @@ public final class ExploreInstrumenter {
 
         /** {@code new CyclicBarrier(n, action)}: the real barrier gets no action; the model keeps it. */
         private void barrierAction(MethodInsnNode init) {
-            int tmp = local(Type.getType(Object.class));
+            int tmp = newLocal(Type.getType(Object.class));
             InsnList before = new InsnList();
             before.add(new VarInsnNode(Opcodes.ASTORE, tmp));
             before.add(new InsnNode(Opcodes.ACONST_NULL));
@@ -300,13 +284,13 @@ public final class ExploreInstrumenter {
         private void synchronizedMethod() {
             boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
             m.access &= ~Opcodes.ACC_SYNCHRONIZED;
-            int enterSite = site("lock (synchronized method)", -1, true);
-            int exitSite = site("unlock (end of synchronized method)", -1, true);
+            int enterSite = site("lock (synchronized method)", true);
+            int exitSite = site("unlock (end of synchronized method)", true);
             LabelNode start = new LabelNode();
             LabelNode end = new LabelNode();
             LabelNode handler = new LabelNode();
             InsnList head = new InsnList();
-            head.add(lockObject(isStatic));
+            head.add(lockLoad());
             head.add(new LdcInsnNode(enterSite));
             head.add(hook("monitorEnter", "(Ljava/lang/Object;I)V"));
             head.add(start);
@@ -315,7 +299,7 @@ public final class ExploreInstrumenter {
                 int op = n.getOpcode();
                 if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
                     InsnList exit = new InsnList();
-                    exit.add(lockObject(isStatic));
+                    exit.add(lockLoad());
                     exit.add(new LdcInsnNode(exitSite));
                     exit.add(hook("monitorExit", "(Ljava/lang/Object;I)V"));
                     code.insertBefore(n, exit);
@@ -325,7 +309,7 @@ public final class ExploreInstrumenter {
             code.add(handler);
             Object[] locals = isStatic ? new Object[0] : new Object[] {cn.name};
             code.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"}));
-            code.add(lockObject(isStatic));
+            code.add(lockLoad());
             code.add(new LdcInsnNode(exitSite));
             code.add(hook("monitorExit", "(Ljava/lang/Object;I)V"));
             code.add(new InsnNode(Opcodes.ATHROW));
@@ -355,24 +339,10 @@ public final class ExploreInstrumenter {
             m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
         }
 
-        private InsnList lockObject(boolean isStatic) {
-            InsnList l = new InsnList();
-            if (isStatic) l.add(new LdcInsnNode(Type.getObjectType(cn.name)));
-            else l.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            return l;
-        }
-
-        private int local(Type t) {
-            int slot = nextLocal;
-            nextLocal += t.getSize();
-            return slot;
-        }
-
         private MethodInsnNode hook(String name, String desc) {
             int dot = name.indexOf('.'); // "Synchronizers.fork": a hook of another class of the sched package
-            return dot < 0 ? new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, name, desc, false)
-                    : new MethodInsnNode(Opcodes.INVOKESTATIC, "racecourse/explore/sched/" + name.substring(0, dot),
-                            name.substring(dot + 1), desc, false);
+            return dot < 0 ? MethodScan.hook(HOOKS, name, desc)
+                    : MethodScan.hook(SCHED + name.substring(0, dot), name.substring(dot + 1), desc);
         }
     }
 }
