@@ -1,30 +1,23 @@
 package racecourse.grader.step;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.File;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
+import racecourse.compile.CompileError;
+import racecourse.compile.CompileException;
+import racecourse.compile.Javac;
 
 /**
- * Compiles Java sources held in memory to class files held in memory, with the JDK's compiler.
- * Thread-safe (each call uses its own file manager).
+ * The grader's compile step: compiles Java sources held in memory to class files held in memory with
+ * {@link Javac}, against nothing but the JDK and the given class path, and gives the errors one line each.
+ * Submitted code reaches it only inside the grading child JVM ({@link CompileInChild}). Thread-safe (stateless).
  */
 public final class CompileJava {
+    /** javac's options for grading: the course's release with preview features, compact diagnostics. */
+    private static final List<String> OPTIONS = List.of("--release", "25", "--enable-preview", "-Xdiags:compact",
+            "-encoding", "UTF-8");
+
     private CompileJava() {
     }
 
@@ -41,79 +34,17 @@ public final class CompileJava {
         }
     }
 
-    /** Compiles {@code sources} (file name to text) against {@code classPath} (may be empty). */
+    /** Compiles {@code sources} (file name to text) against {@code classPath} (may be null or empty). */
     public static Output compile(Map<String, String> sources, String classPath) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no Java compiler: run the grader on a JDK, not a JRE");
-        }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
-        StandardJavaFileManager std = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-        JavaFileManagerInMemory files = new JavaFileManagerInMemory(std, out);
-        List<JavaFileObject> units = new ArrayList<>();
-        sources.forEach((name, text) -> units.add(new Source(name, text)));
-        List<String> options = new ArrayList<>(List.of("--release", "25", "--enable-preview", "-proc:none",
-                "-Xlint:none", "-Xdiags:compact", "-encoding", "UTF-8", "-g"));
-        options.add("-cp");
-        options.add(classPath == null ? "" : classPath);
-        boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
-        List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                String where = d.getSource() == null ? "" : d.getSource().getName().replaceFirst("^/", "")
-                        + ":" + d.getLineNumber() + ": ";
-                errors.add(where + d.getMessage(Locale.ROOT));
-            }
-        }
-        if (!ok && errors.isEmpty()) {
-            errors.add("the compiler failed without a message");
-        }
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        if (ok) {
-            out.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
-        }
-        return new Output(classes, errors);
-    }
-
-    /** A source file held in a string. */
-    private static final class Source extends SimpleJavaFileObject {
-        private final String text;
-
-        Source(String name, String text) {
-            super(URI.create("string:///" + name), Kind.SOURCE);
-            this.text = text;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
-        }
-    }
-
-    /** Sends class output to memory. Not thread-safe: one per compilation. */
-    private static final class JavaFileManagerInMemory extends ForwardingJavaFileManager<StandardJavaFileManager> {
-        private final Map<String, ByteArrayOutputStream> out;
-
-        JavaFileManagerInMemory(StandardJavaFileManager std, Map<String, ByteArrayOutputStream> out) {
-            super(std);
-            this.out = out;
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                FileObject sibling) {
-            if (location != StandardLocation.CLASS_OUTPUT) {
-                throw new IllegalArgumentException("unexpected output location " + location);
-            }
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".class"), kind) {
-                @Override
-                public OutputStream openOutputStream() {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    out.put(className, bytes);
-                    return bytes;
-                }
-            };
+        List<String> entries = classPath == null || classPath.isEmpty() ? List.of()
+                : Arrays.asList(classPath.split(File.pathSeparator));
+        try {
+            return new Output(Javac.compileInMemory(sources, entries, OPTIONS), List.of());
+        } catch (CompileException e) {
+            List<String> errors = e.errors().stream().map(CompileError::oneLine).toList();
+            if (errors.isEmpty()) errors = List.of(e.getMessage() == null || e.getMessage().isBlank()
+                    ? "the compiler failed without a message" : e.getMessage());
+            return new Output(Map.of(), errors);
         }
     }
 }

@@ -169,6 +169,7 @@ public final class JShellSession implements AutoCloseable {
             if (failure != null) return failure;
             if (cell.stopRequested()) return stopped(cell);
             result = valueOf(events, cell);
+            dropTemporaries(events);
             consumed += remaining.length() - rest.length();
             remaining = rest;
         }
@@ -206,6 +207,24 @@ public final class JShellSession implements AutoCloseable {
             if (expression && e.value() != null) return new CellResult.Value(cell.lastValue());
         }
         return new CellResult.Nothing();
+    }
+
+    /**
+     * Drops the variable ({@code $1}, {@code $2}, ...) JShell declares to hold an expression's value, once the
+     * cell's value has been taken from the run. The kernel never shows these names, so no cell refers to them; but
+     * while one is active JShell writes an {@code import static} of it into the wrapped source of every later
+     * snippet and keeps that source for good, so each cell that ends in an expression would make every later
+     * cell's retained source longer (heap growing with the square of the number of cells).
+     */
+    private void dropTemporaries(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            Snippet snippet = e.snippet();
+            if (e.causeSnippet() == null && snippet != null
+                    && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && shell.status(snippet).isActive()) {
+                shell.drop(snippet);
+            }
+        }
     }
 
     private CellResult compileError(Snippet snippet, String code, int start) {

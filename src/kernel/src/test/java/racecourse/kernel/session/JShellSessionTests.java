@@ -87,4 +87,20 @@ class JShellSessionTests {
         assertTrue(completion.matches().contains("toLowerCase("), completion.matches().toString());
         assertEquals(6, completion.start());
     }
+
+    @Test
+    void anExpressionsValueLeavesNoVariableBehind() {
+        long before = session.activeNonImports();
+        eval("int kept = 20;");
+        for (int i = 0; i < 5; i++) {
+            Object value = assertInstanceOf(CellResult.Value.class, eval("kept + " + i)).value();
+            assertEquals(20 + i, value, "the value is still the expression's");
+        }
+        assertEquals(before + 1, session.activeNonImports(),
+                "only the declared variable stays: JShell's $N holders would lengthen every later snippet's source");
+        assertEquals(25, assertInstanceOf(CellResult.Value.class, eval("kept += 5;\nkept")).value(),
+                "declared variables keep their values and stay assignable");
+        var list = assertInstanceOf(CellResult.Value.class, eval("new ArrayList<>(List.of(7))")).value();
+        assertEquals(List.of(7), list, "the live object is what the cell shows, after its holder is dropped");
+    }
 }

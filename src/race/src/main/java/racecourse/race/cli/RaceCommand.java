@@ -1,9 +1,5 @@
 package racecourse.race.cli;
 
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,18 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.ForwardingJavaFileObject;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +20,8 @@ import picocli.CommandLine.Parameters;
 import racecourse.commandline.ClassPathOption;
 import racecourse.commandline.Durations;
 import racecourse.commandline.ExitCodes;
+import racecourse.compile.CompileException;
+import racecourse.compile.Javac;
 import racecourse.commandline.JsonOutputOption;
 import racecourse.files.FileTrees;
 import racecourse.process.ChildJvm;
@@ -232,82 +222,20 @@ public final class RaceCommand implements Callable<Integer> {
         }
     }
 
-    /** Compiles a single-file program; returns its main class (the first top-level class) or null on errors. */
+    /** Compiles a single-file program with {@link Javac}; returns its main class, or null after printing the errors. */
     private String compile(Path source, Path classes) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            err.println("racecourse race: no Java compiler in this runtime (a JDK is needed)");
+        String classPath = classPathOption.value();
+        try {
+            return Javac.compileProgram(source, classPath == null ? List.of() : List.of(classPath), classes);
+        } catch (CompileException e) {
+            if (e.errors().isEmpty()) {
+                err.println("racecourse race: " + e.getMessage()); // no compiler, or no file: nothing of the program's
+            } else {
+                err.println(e.getMessage());
+                err.println("racecourse race: " + source + " does not compile");
+            }
             return null;
         }
-        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> opts = new ArrayList<>(List.of("-d", classes.toString(), "--release",
-                    Integer.toString(Runtime.version().feature()), "--enable-preview", "-Xlint:-preview", "-g",
-                    "-proc:none", "-implicit:class"));
-            if (classPathOption.value() != null) {
-                opts.addAll(List.of("-cp", classPathOption.value()));
-            }
-            // like `java File.java`, accept a public class whose name differs from the file's
-            List<JavaFileObject> units = new ArrayList<>();
-            for (JavaFileObject f : files.getJavaFileObjects(source)) {
-                units.add(new ForwardingJavaFileObject<>(f) {
-                    @Override
-                    public boolean isNameCompatible(String simpleName, JavaFileObject.Kind kind) {
-                        return kind == JavaFileObject.Kind.SOURCE;
-                    }
-                });
-            }
-            JavacTask task = (JavacTask) javac.getTask(null, files, diags, opts, null, units);
-            String main = null;
-            for (CompilationUnitTree unit : task.parse()) {
-                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
-                for (Tree t : unit.getTypeDecls()) {
-                    if (t instanceof ClassTree c && main == null && !c.getSimpleName().isEmpty()) {
-                        main = pkg + c.getSimpleName();
-                    }
-                }
-            }
-            boolean ok = errors(diags) == 0 && task.generate() != null && errors(diags) == 0;
-            if (!ok) {
-                for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
-                    if (d.getKind() == Diagnostic.Kind.ERROR) {
-                        err.println(format(d));
-                    }
-                }
-                err.println("racecourse race: " + source + " does not compile");
-                return null;
-            }
-            if (main == null) {
-                String f = source.getFileName().toString();
-                main = f.substring(0, f.length() - ".java".length());
-            }
-            return main;
-        }
-    }
-
-    private static long errors(DiagnosticCollector<JavaFileObject> diags) {
-        return diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
-    }
-
-    /** A compile error as {@code javac} prints it: file, line, message, then the source line and a caret. */
-    static String format(Diagnostic<? extends JavaFileObject> d) {
-        String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":";
-        StringBuilder b = new StringBuilder(file + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT));
-        if (d.getSource() != null && d.getLineNumber() > 0) {
-            try {
-                String text = d.getSource().getCharContent(true).toString();
-                String line = text.lines().skip(d.getLineNumber() - 1).findFirst().orElse(null);
-                if (line != null) {
-                    b.append('\n').append(line);
-                    if (d.getColumnNumber() > 0) {
-                        b.append('\n').append(" ".repeat((int) d.getColumnNumber() - 1)).append('^');
-                    }
-                }
-            } catch (IOException e) {
-                // the message alone
-            }
-        }
-        return b.toString();
     }
 
     /** A duration with its unit: {@code 500 ms}, {@code 5 s}, {@code 2 min}, {@code 1 h}. */

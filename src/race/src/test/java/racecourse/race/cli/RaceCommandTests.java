@@ -36,6 +36,13 @@ class RaceCommandTests {
     }
 
     @Test
+    void theFirstOfSeveralTopLevelClassesIsTheProgram() throws IOException {
+        RaceRun r = RaceRun.of(List.of(bad("SeveralClasses")));
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("hello from Greeter"), r::toString);
+    }
+
+    @Test
     void aMissingFileIsAUsageError() throws IOException {
         RaceRun r = RaceRun.of(List.of("src/test/bad/NoSuchProgram.java"));
         assertEquals(2, r.status(), r::toString);
