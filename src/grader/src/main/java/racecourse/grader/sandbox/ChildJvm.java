@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import racecourse.explore.cli.ExploreBench;
 import racecourse.files.FileTrees;
 import racecourse.json.Json;
 import racecourse.process.ProcessException;
@@ -148,10 +149,15 @@ public final class ChildJvm {
         return AotCache.file(kind, keyed, cp);
     }
 
-    /** The options that set the child's limits and its JIT, the same for every run of this launcher. */
+    /**
+     * The options that set the child's limits and its JIT, the same for every run of this launcher. The export lets
+     * the schedule explorer switch an explored check's threads as continuations; submitted code gains nothing from
+     * it, because the compiler is not given the export (a submission that names {@code jdk.internal.vm} does not
+     * compile) and the rewrite refuses reflection and var handles on classes that are not the submission's.
+     */
     private List<String> limits() {
         return List.of("-Xmx" + heapMb + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "--enable-preview");
+                "-XX:TieredStopAtLevel=1", "--enable-preview", ExploreBench.CONTINUATIONS_EXPORT);
     }
 
     /** Kills a process and all its descendants. */

@@ -113,6 +113,7 @@ public final class ExploreStep {
                 report.put("schedules", result.schedules());
                 report.put("complete", result.complete());
                 report.put("stop", result.stopReason());
+                report.put("switches", racecourse.explore.sched.Run.continuations() ? "continuations" : "hand-offs");
                 if (w != null) {
                     report.put("label", w.label());
                     report.put("kind", w.kind().name());

@@ -181,9 +181,15 @@ public final class ExploreCheck {
             }
         }
         List<TestResult> results = new ArrayList<>();
+        Map<String, Object> seeds = new LinkedHashMap<>(plan.seeds());
         for (Check c : plan.checks()) {
             String name = "Explored: " + c.title();
             Map<String, Object> end = ends.get(c.id());
+            if (end != null && end.get("switches") != null && seeds.get("explore." + c.id()) instanceof Map<?, ?> m) {
+                Map<Object, Object> recorded = new LinkedHashMap<>(m);
+                recorded.put("switches", end.get("switches")); // how the child ran the threads, for results.json
+                seeds.put("explore." + c.id(), recorded);
+            }
             if (end == null) {
                 results.add(new TestResult(name, 0, c.points(), false, (c.id().equals(lastStarted)
                         ? "Failed: this check was running when " : "Not run: ") + why, "visible"));
@@ -193,7 +199,7 @@ public final class ExploreCheck {
             results.add(new TestResult(name, passed ? c.points() : 0, c.points(), passed,
                     passed ? "" : feedback(c, end), "visible"));
         }
-        return new Outcome(results, plan.seeds());
+        return new Outcome(results, seeds);
     }
 
     /** What the learner reads about a failed check: the outcome, the witness, its swimlane, the replay line. */

@@ -121,6 +121,21 @@ class GuardsTests {
         }
     }
 
+    /**
+     * The grader's child JVM exports {@code jdk.internal.vm} to the explorer, which runs there; the compiler is not
+     * given that export, so a submission cannot name the JDK's continuations (or anything else in that package).
+     */
+    @Test
+    void theExplorersExportIsNotOpenToSubmittedCode() {
+        CompileJava.Output out = CompileJava.compile(Map.of("Cont.java", """
+                public class Cont {
+                    static Object grab() { return new jdk.internal.vm.ContinuationScope("mine"); }
+                }
+                """), "");
+        assertTrue(!out.ok(), "a submission compiled against jdk.internal.vm");
+        assertTrue(out.errors().toString().contains("jdk.internal.vm"), out.errors().toString());
+    }
+
     @Test
     void printStackTraceStaysAllowedButCannotBeRead() throws Throwable {
         assertEquals("", call(load(), "printed"));
