@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import racecourse.grader.exercise.Course;
 import racecourse.grader.exercise.Exercise;
+import racecourse.grader.sandbox.ChildJvm;
 import racecourse.grader.step.DetectorRaceCheck;
 
 /**
@@ -155,29 +156,42 @@ public final class Bundle {
         }
     }
 
-    /** Name prefixes of the jars the grader needs at run time. */
+    /** Name prefixes of the jars the grader's own process needs at run time, beside its child JVMs' class path. */
     private static final List<String> RUNTIME = List.of("racecourse-grader", "racecourse-library",
             "racecourse-explore", "asm", "picocli", "junit-", "opentest4j", "apiguardian", "gson");
 
     /**
      * Copies the jars the grader runs from into {@code lib} (class folders, as when run from a build, are packed
-     * into jars). Only the grader and what it needs: no kernel, no hidden tests (those are compiled from the exercise
-     * folder at grading time).
+     * into jars): the grader's own and every entry of its child JVMs' class path ({@link ChildJvm#classPath}), so
+     * the bundle's children load what the grader's children load here. No kernel, no hidden tests (those are
+     * compiled from the exercise folder at grading time).
      */
     public static void copyGraderJars(Path lib) throws IOException {
         Files.createDirectories(lib);
-        for (Path entry : classPath()) {
+        Set<Path> child = new LinkedHashSet<>();
+        for (String e : ChildJvm.classPath().split(File.pathSeparator)) {
+            if (!e.isBlank()) child.add(Path.of(e).toAbsolutePath());
+        }
+        Set<Path> entries = new LinkedHashSet<>(classPath());
+        entries.addAll(child);
+        for (Path entry : entries) {
             String n = entry.getFileName().toString();
             String path = entry.toString().replace(File.separatorChar, '/');
-            if (Files.isDirectory(entry) && path.endsWith("/target/classes")
-                    && (path.contains("/src/grader/") || path.contains("/src/library/")
-                    || path.contains("/src/explore/"))) {
-                jarDirectory(entry, lib.resolve("classes-" + (path.contains("/src/grader/") ? "grader"
-                        : path.contains("/src/explore/") ? "explore" : "library") + ".jar"));
-            } else if (n.endsWith(".jar") && RUNTIME.stream().anyMatch(n::startsWith)) {
+            String module = moduleOf(path);
+            if (Files.isDirectory(entry) && module != null
+                    && (child.contains(entry) || List.of("grader", "library", "explore").contains(module))) {
+                jarDirectory(entry, lib.resolve("classes-" + module + ".jar"));
+            } else if (n.endsWith(".jar") && (child.contains(entry) || RUNTIME.stream().anyMatch(n::startsWith))) {
                 Files.copy(entry, lib.resolve(n), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /** The course module a build's class folder belongs to ({@code .../src/race/target/classes} is "race"), or null. */
+    private static String moduleOf(String path) {
+        int end = path.lastIndexOf("/target/classes");
+        int start = path.lastIndexOf("/src/", end);
+        return end < 0 || start < 0 || !path.endsWith("/target/classes") ? null : path.substring(start + 5, end);
     }
 
     /** The grader's own class path: every jar or class folder it runs from. */

@@ -16,6 +16,7 @@ import racecourse.grader.format.GradescopeResults;
 import racecourse.json.Json;
 import racecourse.grader.pipeline.GradeReport;
 import racecourse.grader.pipeline.Grader;
+import racecourse.grader.sandbox.ChildJvm;
 import racecourse.grader.step.DetectorRaceCheck;
 
 /**
@@ -51,6 +52,44 @@ class BundleTests {
         assertTrue(here.fullScore(), "the reference gets full marks");
         assertEquals(here.maxScore(), ((Number) bundled.get("score")).doubleValue(), 1e-9,
                 "the reference gets full marks in the bundle too");
+    }
+
+    /**
+     * Every class the grader's child JVMs load here is in the bundle's jars: for each anchor of the child's class
+     * path (the harness, JUnit, the explorer and the instrumentation it is built on), some jar in {@code lib/}
+     * holds its class file. A jar left out makes every explored check fail in the bundle only.
+     */
+    @Test
+    void theBundleCarriesEveryJarOfTheChildClassPath(@TempDir Path tmp) throws Exception {
+        Path lib = tmp.resolve("lib");
+        Bundle.copyGraderJars(lib);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        try (var jars = Files.list(lib)) {
+            for (Path jar : jars.toList()) {
+                try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    zip.stream().forEach(e -> held.add(e.getName()));
+                }
+            }
+        }
+        for (String entry : ChildJvm.classPath().split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            java.util.List<String> classes = new java.util.ArrayList<>();
+            if (Files.isDirectory(p)) {
+                try (var walk = Files.walk(p)) {
+                    walk.filter(f -> f.toString().endsWith(".class")).limit(20)
+                            .forEach(f -> classes.add(p.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
+                }
+            } else {
+                try (var zip = new java.util.zip.ZipFile(p.toFile())) {
+                    zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".class")
+                            && !n.startsWith("META-INF/")).limit(20).forEach(classes::add);
+                }
+            }
+            assertTrue(!classes.isEmpty(), "no class in " + entry);
+            for (String c : classes) {
+                assertTrue(held.contains(c), c + " (from " + entry + ") is not in the bundle's lib/");
+            }
+        }
     }
 
     @Test
