@@ -144,6 +144,19 @@ class DaemonTests {
         }
     }
 
+    /** A daemon that never stops is cut off by the end at the step limit, never reported as a livelock. */
+    @Test
+    void anEndlessDaemonIsCutOffNotALivelock() throws Exception {
+        Explore<int[]> p = Explore.of(() -> new int[1]).thread(b -> {
+            Thread t = new Thread(() -> { while (true) b[0]++; });
+            t.setDaemon(true);
+            t.start();
+        }).after(b -> b[0] > 0 ? "ran" : "cut off at once");
+        ExploreResult r = p.explore(ALL.withMaxSteps(40));
+        assertTrue(r.complete(), r.text());
+        assertEquals(java.util.Set.of("result ran", "result cut off at once"), r.counts().keySet(), r.text());
+    }
+
     /** A daemon thread started as main's last step, whose one write step comes before its print. */
     static final class LastDaemon {
         static int x;
