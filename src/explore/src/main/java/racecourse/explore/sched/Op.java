@@ -30,6 +30,12 @@ public record Op(int kind, Object target, int key, int site) {
      */
     public static final int END = 6;
 
+    /**
+     * The key of a bulk array operation ({@code Arrays.fill}, {@code System.arraycopy}, ...): some range of the
+     * array's elements, so dependent with every access to an element of the same array.
+     */
+    public static final int RANGE = -2;
+
     /** The step every new thread starts with. */
     public static final Op BEGIN_OP = new Op(BEGIN, null, -1, Sites.NONE);
     /** The step that ends the program ({@link #END}). */
@@ -43,7 +49,9 @@ public record Op(int kind, Object target, int key, int site) {
         if (target != other.target) return false;
         boolean memory = kind <= WRITE;
         boolean otherMemory = other.kind <= WRITE;
-        if (memory && otherMemory) return key == other.key && (kind == WRITE || other.kind == WRITE);
+        if (memory && otherMemory) {
+            return (key == other.key || key == RANGE || other.key == RANGE) && (kind == WRITE || other.kind == WRITE);
+        }
         return memory == otherMemory;
     }
 
