@@ -61,7 +61,7 @@ public final class Explore<S> {
 
     /** Adds a thread (A, B, C, ... in the order added). */
     public Explore<S> thread(Action<S> action) {
-        if (threads.size() == 64) throw new IllegalArgumentException("at most 64 threads");
+        if (threads.size() == 63) throw new IllegalArgumentException("at most 63 threads");
         threads.add(Objects.requireNonNull(action, "action"));
         return this;
     }

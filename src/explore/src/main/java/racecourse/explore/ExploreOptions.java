@@ -37,13 +37,13 @@ public record ExploreOptions(String strategy, int bound, int schedules, long see
         }
         if (schedules < 1) throw new IllegalArgumentException("the number of schedules must be at least 1");
         if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1");
-        if (threadCap < 1 || threadCap > 64) throw new IllegalArgumentException("the thread cap must be 1..64");
+        if (threadCap < 1 || threadCap > 63) throw new IllegalArgumentException("the thread cap must be 1..63");
         if (depth < 1) throw new IllegalArgumentException("the PCT depth must be at least 1");
     }
 
-    /** Every trace once, at most 100,000 schedules, 10,000 steps each, 64 threads, seed 0, PCT depth 3. */
+    /** Every trace once, at most 100,000 schedules, 10,000 steps each, 63 threads, seed 0, PCT depth 3. */
     public static ExploreOptions defaults() {
-        return new ExploreOptions("dpor", -1, DEFAULT_SCHEDULES, 0, 3, DEFAULT_MAX_STEPS, 64, null, true);
+        return new ExploreOptions("dpor", -1, DEFAULT_SCHEDULES, 0, 3, DEFAULT_MAX_STEPS, 63, null, true);
     }
 
     /** With another strategy. */

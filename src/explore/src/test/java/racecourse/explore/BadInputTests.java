@@ -75,7 +75,7 @@ class BadInputTests {
                 .thread(b -> { for (int i = 0; i < 100; i++) new Thread(() -> { }).start(); })
                 .explore(ExploreOptions.defaults().withSchedules(3));
         Outcome o = only(r, Ending.Kind.THREAD_CAP);
-        assertTrue(o.label().contains("64"), o.label());
+        assertTrue(o.label().contains("63"), o.label());
     }
 
     @Test

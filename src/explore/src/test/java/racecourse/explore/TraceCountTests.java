@@ -35,8 +35,12 @@ class TraceCountTests {
      * number their threads in either order, and both orders are one trace.
      */
     static Set<String> traces(Explore<?> program) throws Exception {
+        return traces(program, new DepthFirst(false, -1));
+    }
+
+    /** The normal forms of the schedules that {@code all} runs to their end (dropped ones included). */
+    static Set<String> traces(Explore<?> program, DepthFirst all) throws Exception {
         Program p = program.program();
-        DepthFirst all = new DepthFirst(false, -1);
         Set<String> forms = new HashSet<>();
         try (WorkerPool pool = new WorkerPool()) {
             while (all.hasNext()) {
@@ -52,7 +56,7 @@ class TraceCountTests {
                     }
                     int c = all.choose(run, depth, current, enabled);
                     if (c >= 0) {
-                        who.add(names.get(c));
+                        who.add(c == Run.END ? "end" : names.get(c));
                         what.add(run.pending(c));
                     }
                     return c;
@@ -143,15 +147,32 @@ class TraceCountTests {
     }
 
     /**
-     * A known gap: a forked task that the program never joins can still be running when two threads race to end
-     * the program, and sleep sets then complete fewer schedules than traces (12 of 14). Kept visible here.
+     * Daemon threads nobody waits for: the end of the program is a step of its own, taken once every non-daemon
+     * thread has finished, that competes with each daemon step still to come and cuts them off. A forked task never
+     * joined can run none, some or all of its steps after both threads end (14 traces, among them
+     * {@code A A A B A.1 A.1} and {@code A A A B A.1 end}); two such tasks, and a daemon platform thread, likewise
+     * get exactly one schedule per trace from both reductions.
      */
     @Test
-    void unjoinedDaemonTaskFallsShortOfTheTraces() throws Exception {
+    void unjoinedDaemonsGetOneScheduleForEachTrace() throws Exception {
         Explore<Box> forkNotJoined = Explore.of(Box::new)
                 .thread(b -> { java.util.concurrent.ForkJoinTask.adapt(() -> { b.v = 1; }).fork(); b.a = b.v; })
                 .thread(b -> b.v = 2).after(b -> b.v + "," + b.a);
-        assertEquals(14, traces(forkNotJoined).size());
-        assertEquals(12, forkNotJoined.explore(ExploreOptions.defaults()).schedules());
+        Set<String> forms = traces(forkNotJoined);
+        assertTrue(forms.contains("A A A B A.1 A.1 ") && forms.contains("A A A B A.1 end "), forms.toString());
+        assertExact(forkNotJoined, 14);
+        Explore<Box> twoForks = Explore.of(Box::new)
+                .thread(b -> { java.util.concurrent.ForkJoinTask.adapt(() -> { b.v = 1; }).fork();
+                    java.util.concurrent.ForkJoinTask.adapt(() -> { b.c = b.v; }).fork(); b.a = b.v; })
+                .thread(b -> b.v = 2).after(b -> b.v + "," + b.a + "," + b.c);
+        assertExact(twoForks, TWO_FORKS);
+        Explore<Box> daemonThread = Explore.of(Box::new)
+                .thread(b -> { Thread t = new Thread(() -> { b.v = 1; b.a = b.v; }); t.setDaemon(true); t.start();
+                    b.c = b.v; })
+                .thread(b -> b.v = 2).after(b -> b.v + "," + b.a + "," + b.c);
+        assertExact(daemonThread, DAEMON_THREAD);
     }
+
+    private static final int TWO_FORKS = 134;
+    private static final int DAEMON_THREAD = 26;
 }

@@ -66,7 +66,7 @@ public final class ExploreCommand implements Callable<Integer> {
     int maxSteps = ExploreOptions.DEFAULT_MAX_STEPS;
 
     @Option(names = "--threads", description = "Most threads a schedule may start (default: ${DEFAULT-VALUE}).")
-    int threads = 64;
+    int threads = 63;
 
     @Option(names = "--no-races", description = "Skip the data-race check on each explored schedule.")
     boolean noRaces;

@@ -19,7 +19,7 @@ public final class ExploreExtension implements InvocationInterceptor {
         Method m = call.getExecutable();
         ExploreTest a = m.getAnnotation(ExploreTest.class);
         ExploreOptions options = new ExploreOptions(a.strategy(), a.bound(), a.schedules(), a.seed(), 3, a.maxSteps(),
-                64, a.replay().isEmpty() ? null : a.replay(), true);
+                63, a.replay().isEmpty() ? null : a.replay(), true);
         ExploreResult r = ExploreRunner.runTest(m.getDeclaringClass(), m.getName(), options);
         context.publishReportEntry("explore", r.schedules() + " schedules, " + r.outcomes().size() + " outcomes");
         if (r.failed()) throw new AssertionFailedError(r.text());

@@ -77,6 +77,21 @@ public final class Hooks {
         if (me != null) memory(me, array, index, site, true);
     }
 
+    /**
+     * Before a bulk array operation of the JDK ({@code Arrays.fill}, {@code System.arraycopy}, {@code Arrays.sort},
+     * ...): one step on the array, dependent with every access to its elements; the race check then sees an
+     * access to each element of {@code [from, to)} (clamped to the array), as the detector does.
+     */
+    public static void arrayRange(Object array, int from, int to, boolean write, int site) {
+        LogicalThread me = Worker.current();
+        if (me == null || array == null || !array.getClass().isArray()) return; // the call itself reports a bad array
+        memory(me, array, Op.RANGE, site, write);
+        if (me.run.races != null && me.initialising == 0) {
+            int length = java.lang.reflect.Array.getLength(array);
+            me.run.races.range(me, array, Math.max(0, from), Math.min(length, to), site, write);
+        }
+    }
+
     /** Before a call on an atomic variable or a collection: one step on the whole object. */
     public static void access(Object receiver, int site) {
         LogicalThread me = Worker.current();

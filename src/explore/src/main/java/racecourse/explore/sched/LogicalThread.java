@@ -38,8 +38,12 @@ public final class LogicalThread {
         this.daemon = thread != null && thread.isDaemon();
     }
 
-    /** The letter a schedule string uses for thread number {@code id}: A..Z, then T26, T27, ... */
+    /**
+     * The letter a schedule string uses for thread number {@code id}: A..Z, then T26, T27, ...; the end of the
+     * program ({@link Run#END}) is written "end".
+     */
     public static String letter(int id) {
+        if (id == Run.END) return "end";
         return id < 26 ? String.valueOf((char) ('A' + id)) : "T" + id;
     }
 

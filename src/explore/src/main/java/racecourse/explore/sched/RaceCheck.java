@@ -43,6 +43,7 @@ final class RaceCheck {
                     ? lt.thread : op.target());
             case Op.GLOBAL -> check.synchronize(me.id, null);
             case Op.READ, Op.WRITE -> {
+                if (op.key() == Op.RANGE) return; // a bulk array step: its elements come through range()
                 Sites.Site site = Sites.get(op.site());
                 int key = op.target() == null ? site.fieldKey() : op.key();
                 check.access(me.id, op.target(), key, op.site(), op.kind() == Op.WRITE, site.ordered());
@@ -50,6 +51,12 @@ final class RaceCheck {
             default -> {
             }
         }
+    }
+
+    /** Thread {@code me}'s bulk array step accessed elements {@code [from, to)} of {@code array}. */
+    void range(LogicalThread me, Object array, int from, int to, int site, boolean write) {
+        name(me);
+        for (int i = from; i < to; i++) check.access(me.id, array, i, site, write, false);
     }
 
     private void synchronize(LogicalThread me, Object on) {

@@ -18,7 +18,7 @@ public final class Run {
      * Limits of one schedule.
      *
      * @param maxSteps      steps before "livelock or endless loop"
-     * @param threadCap     most threads the program may start (at most 64)
+     * @param threadCap     most threads the program may start (at most 63: the id 63 is the end of the program)
      * @param stallMillis   how long a thread may run without a step before the explorer gives up on it
      * @param blockedMillis how long a thread may stay blocked outside the explorer's models
      * @param trace         whether to record a description of every step
@@ -29,7 +29,7 @@ public final class Run {
         /** Checks the limits. */
         public Config {
             if (maxSteps < 1) throw new IllegalArgumentException("max steps must be at least 1");
-            if (threadCap < 1 || threadCap > 64) throw new IllegalArgumentException("the thread cap must be 1..64");
+            if (threadCap < 1 || threadCap > 63) throw new IllegalArgumentException("the thread cap must be 1..63");
         }
 
         /** This configuration with tracing on or off. */
@@ -48,6 +48,12 @@ public final class Run {
     }
 
     static final ScheduleAborted ABORT = new ScheduleAborted();
+
+    /**
+     * The id a chooser sees for the end of the program: once every non-daemon thread has finished, the end competes
+     * with the pending steps of daemon threads, as the JVM may exit before, between or after any of them.
+     */
+    public static final int END = 63;
 
     final Config config;
     private final Chooser chooser;
@@ -75,7 +81,7 @@ public final class Run {
     final RaceCheck races;
     private int[] choices = new int[64];
     private Op[] stoppedAt; // each thread's pending step when the schedule stopped early
-    private boolean endedProgram; // the last step finished the last non-daemon thread
+    private boolean endedProgram; // the last step was the end of the program (daemon threads cut off)
     private volatile int length;
     private volatile LogicalThread running;
     private volatile boolean finishedAll;
@@ -179,7 +185,7 @@ public final class Run {
 
     /** The step thread {@code id} waits to take, or null. */
     public Op pending(int id) {
-        return threads.get(id).pending;
+        return id == END ? Op.END_OP : threads.get(id).pending;
     }
 
     /** The thread's letter and, when it has one, its name. */
@@ -256,16 +262,8 @@ public final class Run {
         if (abandoned) return;
         LogicalThread next = null;
         if (!unwinding) {
-            boolean live = false;
-            for (LogicalThread o : threads) live |= !o.finished && !o.daemon;
-            if (!live) {
-                unwinding = true; // only daemon threads are left: the program has ended
-                stopHere();
-                endedProgram = true;
-            } else {
-                next = decide(null);
-                if (next == null) unwinding = true;
-            }
+            next = decide(null);
+            if (next == null) unwinding = true;
         }
         if (unwinding) next = nextToUnwind();
         if (next == null) {
@@ -359,6 +357,11 @@ public final class Run {
         return next;
     }
 
+    private void endProgram() {
+        stopHere();
+        endedProgram = true;
+    }
+
     private void stopHere() {
         if (stoppedAt != null) return;
         stoppedAt = new Op[threads.size()];
@@ -366,8 +369,8 @@ public final class Run {
     }
 
     /**
-     * Whether the schedule's last step ended the program by finishing its last non-daemon thread. Any step of a
-     * daemon thread, taken after it, would have been cut off: a reduction must treat the two as dependent.
+     * Whether the schedule ended at the end of the program (every non-daemon thread finished) rather than at a
+     * deadlock, a failure to stop at or a dropped schedule; daemon threads still pending were cut off there.
      */
     public boolean endedProgram() {
         return endedProgram;
@@ -396,7 +399,9 @@ public final class Run {
             LogicalThread t = threads.get(i);
             if (!t.finished && t.pending != null && t.pending.kind() == Op.BEGIN) return t;
         }
+        boolean live = false; // a non-daemon thread has not finished: the program cannot end yet
         for (LogicalThread t : threads) {
+            live |= !t.finished && !t.daemon;
             if (t.finished || t.pending == null) continue;
             Blocker b = t.blocker;
             if (b == null || b.ready().getAsBoolean()) {
@@ -405,6 +410,15 @@ public final class Run {
             } else if (b.timed() && timed == null && (b.afterTimeout() == null || b.afterTimeout().getAsBoolean())) {
                 timed = t;
             }
+        }
+        if (!live) {
+            // Only daemon threads are left. When none can take a step, or the step limit is reached, the program
+            // ends now (the JVM exits in the end, whatever its daemons do); otherwise ending is one more choice.
+            if (enabled == 0 || length >= config.maxSteps()) {
+                endProgram();
+                return null;
+            }
+            enabled |= 1L << END;
         }
         if (enabled == 0) {
             if (timed == null) {
@@ -426,13 +440,19 @@ public final class Run {
             if (ending == null) ending = new Ending(Ending.Kind.DROPPED, "dropped", "");
             return null;
         }
-        if (choice >= threads.size() || (fair & (1L << choice)) == 0) {
+        if (choice < 0 || choice >= 64 || (fair & (1L << choice)) == 0) {
             if (ending == null) ending = replayError(choice, fair);
             return null;
         }
-        if (current >= 0 && choice != current && (fair & (1L << current)) != 0) preemptions++;
         if (length == choices.length) choices = Arrays.copyOf(choices, length * 2);
         choices[length] = choice;
+        if (choice == END) { // the end of the program is a step, not a switch away from a thread
+            if (trace != null) trace.add("end: the program ends, daemon threads cut off");
+            length = length + 1;
+            endProgram();
+            return null;
+        }
+        if (current >= 0 && choice != current && (fair & (1L << current)) != 0) preemptions++;
         lastChosen = choice;
         LogicalThread next = threads.get(choice);
         next.steps++;
@@ -454,6 +474,7 @@ public final class Run {
         for (LogicalThread t : threads) {
             if ((enabled & (1L << t.id)) != 0) can.append(can.isEmpty() ? "" : " ").append(t.letter);
         }
+        if ((enabled & (1L << END)) != 0) can.append(can.isEmpty() ? "" : " ").append(LogicalThread.letter(END));
         String who = choice >= 0 && choice < threads.size() ? threads.get(choice).letter : LogicalThread.letter(choice);
         return new Ending(Ending.Kind.REPLAY_ERROR, "schedule cannot be followed",
                 "step " + (length + 1) + ": thread " + who + " cannot run here; threads that can: " + can);

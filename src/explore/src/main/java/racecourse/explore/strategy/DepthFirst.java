@@ -28,7 +28,6 @@ public final class DepthFirst implements Strategy, Chooser {
         int preemptionsBefore;
         Op[] ops;
         long backtrack; // source sets: the threads this step must try
-        long ending; // the threads whose step here ended the program (cutting off daemon threads)
     }
 
     /** Longer schedules than this get no race analysis: every thread is tried at each of their steps. */
@@ -109,16 +108,15 @@ public final class DepthFirst implements Strategy, Chooser {
         n.currentEnabled = current >= 0 && (enabled & bit(current)) != 0;
         if (depth > 0) {
             Node p = stack.get(depth - 1);
-            n.preemptionsBefore = p.preemptionsBefore + (p.currentEnabled && p.chosen != p.current ? 1 : 0);
+            n.preemptionsBefore = p.preemptionsBefore
+                    + (p.currentEnabled && p.chosen != p.current && p.chosen != Run.END ? 1 : 0);
             if (reduce) {
                 long candidates = (p.sleep | p.done) & enabled & ~bit(p.chosen);
                 Op taken = p.ops[p.chosen];
                 long sleep = 0;
                 for (long c = candidates; c != 0; c &= c - 1) {
                     int u = Long.numberOfTrailingZeros(c);
-                    // A step that ended the program disabled every daemon thread's step: it sleeps after none.
-                    if (u < p.ops.length && p.ops[u] != null && (p.ending & bit(u)) == 0
-                            && !p.ops[u].dependent(taken)) {
+                    if (u < p.ops.length && p.ops[u] != null && !p.ops[u].dependent(taken)) {
                         sleep |= bit(u);
                     }
                 }
@@ -135,7 +133,8 @@ public final class DepthFirst implements Strategy, Chooser {
     }
 
     private void record(Node n, Run run) {
-        if (n.ops == null || n.ops.length < run.threadCount()) n.ops = new Op[run.threadCount()];
+        int size = (n.enabled & bit(Run.END)) != 0 ? Run.END + 1 : run.threadCount();
+        if (n.ops == null || n.ops.length < size) n.ops = new Op[size];
         for (long c = n.enabled; c != 0; c &= c - 1) {
             int id = Long.numberOfTrailingZeros(c);
             n.ops[id] = run.pending(id);
@@ -163,24 +162,29 @@ public final class DepthFirst implements Strategy, Chooser {
             for (Node n : stack) n.backtrack = n.enabled;
             return;
         }
-        int threads = run.threadCount();
+        int count0 = run.threadCount();
+        int threads = count0 + 1; // the end of the program takes the slot after the last thread
         int[] proc = new int[length + threads];
         Op[] op = new Op[length + threads];
         for (int i = 0; i < length; i++) {
             Node n = stack.get(i);
-            proc[i] = n.chosen;
+            proc[i] = n.chosen == Run.END ? count0 : n.chosen;
             op[i] = n.ops[n.chosen];
         }
         int total = length;
-        int end = run.endedProgram() ? length - 1 : -1; // this step ended the program: daemon steps after it are cut
-        for (int q = 0; q < threads; q++) {
+        for (int q = 0; q < count0; q++) {
             Op pending = run.pendingAtStop(q);
             if (pending == null || pending.kind() == Op.BEGIN) continue;
             proc[total] = q;
             op[total++] = pending;
         }
+        if (run.endedProgram() && (length == 0 || stack.get(length - 1).chosen != Run.END)) {
+            proc[total] = count0; // the program ended with no choice (no daemon step could run): its end is pending
+            op[total++] = Op.END_OP;
+        }
         boolean[] daemon = new boolean[threads];
-        for (int q = 0; q < threads; q++) daemon[q] = run.daemon(q);
+        for (int q = 0; q < count0; q++) daemon[q] = run.daemon(q);
+        int[] finalStep = null; // each thread's last step taken
         int[][] clock = new int[total][];
         int[] index = new int[total]; // the step's number within its thread, from 1
         int[] previous = new int[total]; // the thread's step before this one, or -1
@@ -188,10 +192,11 @@ public final class DepthFirst implements Strategy, Chooser {
         int[] count = new int[threads];
         java.util.Arrays.fill(last, -1);
         for (int j = 0; j < total; j++) {
+            if (j == length) finalStep = last.clone();
             int p = proc[j];
             int[] c = last[p] >= 0 ? clock[last[p]].clone() : new int[threads];
             for (int i = 0; i < Math.min(j, length); i++) { // a pending step orders nothing
-                if (proc[i] != p && dependent(op, proc, daemon, i, j, end, length)) join(c, clock[i]);
+                if (proc[i] != p && dependent(op, i, j)) join(c, clock[i]);
             }
             c[p] = ++count[p];
             clock[j] = c;
@@ -199,25 +204,30 @@ public final class DepthFirst implements Strategy, Chooser {
             previous[j] = last[p];
             last[p] = j;
         }
+        if (finalStep == null) finalStep = last.clone();
         for (int j = 0; j < total; j++) {
             for (int i = 0; i < Math.min(j, length); i++) {
-                if (proc[i] == proc[j] || !dependent(op, proc, daemon, i, j, end, length)) continue;
-                int before = previous[j];
-                if (before >= 0 && clock[before][proc[i]] >= index[i]) continue; // ordered through j's thread
+                if (proc[i] == proc[j] || !dependent(op, i, j)) continue;
+                if (proc[j] == count0) { // the end races only with a daemon step that no non-daemon thread waited for
+                    if (!daemon[proc[i]] || endWaitsFor(i, proc, clock, index, finalStep, daemon, count0)) continue;
+                } else {
+                    int before = previous[j];
+                    if (before >= 0 && clock[before][proc[i]] >= index[i]) continue; // ordered through j's thread
+                }
                 long initials = 0;
                 long seen = 0;
                 for (int k = i + 1; k <= j; k++) {
                     if (k < j && (k >= length || clock[k][proc[i]] >= index[i])) continue; // not in v
                     int q = proc[k];
-                    if ((seen & bit(q)) == 0) {
+                    if ((seen & slot(q, count0)) == 0) {
                         boolean first = true;
                         for (int m = i + 1; m < Math.min(k, length) && first; m++) {
                             if (clock[m][proc[i]] >= index[i]) continue; // m happens after i: not in v
                             if (proc[m] != q && clock[k][proc[m]] >= index[m]) first = false;
                         }
-                        if (first) initials |= bit(q);
+                        if (first) initials |= slot(q, count0);
                     }
-                    seen |= bit(q);
+                    seen |= slot(q, count0);
                 }
                 Node at = stack.get(i);
                 if ((initials & at.backtrack) != 0) continue;
@@ -228,12 +238,30 @@ public final class DepthFirst implements Strategy, Chooser {
     }
 
     /**
-     * Whether steps i < j are dependent. The step {@code end}, if any, ended the program: it is dependent with every
-     * step of a daemon thread, before it (which it would cut off if it came first) or still pending after it.
+     * Whether steps i < j are dependent. The end of the program ({@link Op#END}) is dependent with every step: it
+     * cuts off each daemon step still pending, and would have cut off each one taken before it.
      */
-    private static boolean dependent(Op[] op, int[] proc, boolean[] daemon, int i, int j, int end, int length) {
+    private static boolean dependent(Op[] op, int i, int j) {
         if (op[i] == null || op[j] == null) return false;
-        return op[i].dependent(op[j]) || i == end && j >= length || j == end && daemon[proc[i]];
+        return op[i].dependent(op[j]);
+    }
+
+    /**
+     * Whether step {@code i} happens before the last step of some non-daemon thread: the end of the program, which
+     * waits for every non-daemon thread, then cannot come before it.
+     */
+    private static boolean endWaitsFor(int i, int[] proc, int[][] clock, int[] index, int[] finalStep,
+                                       boolean[] daemon, int count0) {
+        for (int q = 0; q < count0; q++) {
+            int k = finalStep[q];
+            if (!daemon[q] && k >= 0 && clock[k][proc[i]] >= index[i]) return true;
+        }
+        return false;
+    }
+
+    /** The choice bit of analysis slot {@code q}: a thread's own bit, or the end of the program's. */
+    private static long slot(int q, int threads) {
+        return q == threads ? bit(Run.END) : bit(q);
     }
 
     private static void join(int[] into, int[] from) {
@@ -249,7 +277,6 @@ public final class DepthFirst implements Strategy, Chooser {
     public void done(Run run, Ending ending) {
         if (exhausted) return;
         while (stack.size() > run.length()) stack.removeLast();
-        if (run.endedProgram() && !stack.isEmpty()) stack.getLast().ending |= bit(stack.getLast().chosen);
         if (source) addBacktracks(run);
         while (!stack.isEmpty()) {
             Node n = stack.getLast();

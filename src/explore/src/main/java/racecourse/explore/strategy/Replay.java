@@ -21,13 +21,18 @@ public final class Replay implements Strategy, Chooser {
         this.steps = steps;
     }
 
-    /** Parses a schedule string: thread letters A..Z (or T26, T27, ...) separated by spaces or commas. */
+    /**
+     * Parses a schedule string: thread letters A..Z (or T26, T27, ...) separated by spaces or commas, and "end"
+     * for the end of the program while daemon threads could still run.
+     */
     public static Replay parse(String schedule) {
         List<Integer> ids = new ArrayList<>();
         for (String token : schedule.trim().split("[\\s,]+")) {
             if (token.isEmpty()) continue;
             String t = token.toUpperCase();
-            if (t.length() == 1 && t.charAt(0) >= 'A' && t.charAt(0) <= 'Z') {
+            if (t.equals("END")) {
+                ids.add(Run.END);
+            } else if (t.length() == 1 && t.charAt(0) >= 'A' && t.charAt(0) <= 'Z') {
                 ids.add(t.charAt(0) - 'A');
             } else if (t.matches("T\\d+")) {
                 ids.add(Integer.parseInt(t.substring(1)));
@@ -73,8 +78,10 @@ public final class Replay implements Strategy, Chooser {
                             Long.numberOfTrailingZeros(e)));
                 }
                 String who = racecourse.explore.sched.LogicalThread.letter(id);
-                run.replayFailed("step " + (depth + 1) + ": thread " + who + (id < run.threadCount()
-                        ? " cannot run here (it is blocked or has ended)" : " does not exist yet")
+                run.replayFailed("step " + (depth + 1) + ": " + (id == Run.END
+                        ? "the program cannot end here (a non-daemon thread has not finished)"
+                        : "thread " + who + (id < run.threadCount()
+                        ? " cannot run here (it is blocked or has ended)" : " does not exist yet"))
                         + "; threads that can run: " + can);
                 return -1;
             }

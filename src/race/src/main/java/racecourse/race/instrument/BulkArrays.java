@@ -35,6 +35,15 @@ final class BulkArrays {
 
     /** Instruments {@code mi} if it is a bulk array operation; returns whether it was one. */
     static boolean rewrite(MethodInsnNode mi, InsnList code, ToIntFunction<Type> newLocal, Sites sites) {
+        return rewrite(mi, code, newLocal, sites, HOOKS);
+    }
+
+    /**
+     * The same, calling {@code arrayRange(Object, int, int, boolean, int)} of {@code hooks} (an internal class
+     * name): the detector's hooks, or the explorer's scheduler.
+     */
+    static boolean rewrite(MethodInsnNode mi, InsnList code, ToIntFunction<Type> newLocal, Sites sites,
+                           String hooks) {
         if (mi.getOpcode() != Opcodes.INVOKESTATIC) {
             return false;
         }
@@ -42,8 +51,8 @@ final class BulkArrays {
         if (mi.owner.equals("java/lang/System") && mi.name.equals("arraycopy") && args.length == 5) {
             int[] l = store(args, code, mi, newLocal);
             InsnList h = new InsnList();
-            range(h, l[0], l[1], l[4], false, sites.site(false));
-            range(h, l[2], l[3], l[4], true, sites.site(true));
+            range(h, l[0], l[1], l[4], false, sites.site(false), hooks);
+            range(h, l[2], l[3], l[4], true, sites.site(true), hooks);
             reload(args, l, h);
             code.insertBefore(mi, h);
             return true;
@@ -63,10 +72,10 @@ final class BulkArrays {
         int[] l = store(args, code, mi, newLocal);
         InsnList h = new InsnList();
         if (read) {
-            whole(h, l[0], ranged ? l[1] : -1, ranged ? l[2] : -1, false, sites.site(false));
+            whole(h, l[0], ranged ? l[1] : -1, ranged ? l[2] : -1, false, sites.site(false), hooks);
         }
         if (write || sort) {
-            whole(h, l[0], ranged ? l[1] : -1, ranged ? l[2] : -1, true, sites.site(true));
+            whole(h, l[0], ranged ? l[1] : -1, ranged ? l[2] : -1, true, sites.site(true), hooks);
         }
         reload(args, l, h);
         code.insertBefore(mi, h);
@@ -91,7 +100,7 @@ final class BulkArrays {
     }
 
     /** {@code arrayRange(array, from, from + length, write, site)}. */
-    private static void range(InsnList h, int array, int from, int length, boolean write, int site) {
+    private static void range(InsnList h, int array, int from, int length, boolean write, int site, String hooks) {
         h.add(new VarInsnNode(Opcodes.ALOAD, array));
         h.add(new VarInsnNode(Opcodes.ILOAD, from));
         h.add(new VarInsnNode(Opcodes.ILOAD, from));
@@ -99,11 +108,11 @@ final class BulkArrays {
         h.add(new InsnNode(Opcodes.IADD));
         h.add(new InsnNode(write ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
         h.add(new LdcInsnNode(site));
-        h.add(hook());
+        h.add(hook(hooks));
     }
 
     /** {@code arrayRange(array, from, to, write, site)}, or the whole array when {@code from} is -1. */
-    private static void whole(InsnList h, int array, int from, int to, boolean write, int site) {
+    private static void whole(InsnList h, int array, int from, int to, boolean write, int site, String hooks) {
         h.add(new VarInsnNode(Opcodes.ALOAD, array));
         if (from < 0) {
             h.add(new InsnNode(Opcodes.ICONST_0));
@@ -114,10 +123,10 @@ final class BulkArrays {
         }
         h.add(new InsnNode(write ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
         h.add(new LdcInsnNode(site));
-        h.add(hook());
+        h.add(hook(hooks));
     }
 
-    private static MethodInsnNode hook() {
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, HOOKS, "arrayRange", "(Ljava/lang/Object;IIZI)V", false);
+    private static MethodInsnNode hook(String hooks) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, hooks, "arrayRange", "(Ljava/lang/Object;IIZI)V", false);
     }
 }

@@ -188,6 +188,12 @@ public final class ExplorerInstrumenter {
                 barrierAction(mi);
                 return;
             }
+            if (BulkArrays.rewrite(mi, code, this::newLocal, write -> step(Site.ARRAY, write, null, null,
+                    (write ? "write array range (" : "read array range (") + mi.owner.substring(mi.owner.lastIndexOf('/') + 1) + "." + mi.name + ")",
+                    null, null, false), HOOKS)) {
+                return; // the JDK reads or writes the elements itself: one step on the array
+            }
+            if (plainArrayVarHandle(mi)) return;
             CallRules.Action a = CallRules.model(mi.getOpcode(), mi.owner, mi.name, mi.desc, hierarchy);
             if (a == null) return;
             switch (a.kind()) {
@@ -264,6 +270,33 @@ public final class ExplorerInstrumenter {
             bridges.add(bridge);
             indy.bsmArgs[1] = new Handle(Opcodes.H_INVOKESTATIC, cn.name, bridge.name, bridge.desc,
                     (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        }
+
+        /**
+         * A plain {@code VarHandle.get(array, index)} or {@code set(array, index, value)} (an array element's
+         * handle) is a data access of that element, as the detector sees it: the same step as {@code a[i]}.
+         * Returns whether {@code mi} was one.
+         */
+        private boolean plainArrayVarHandle(MethodInsnNode mi) {
+            if (!mi.owner.equals("java/lang/invoke/VarHandle") || !mi.name.equals("get") && !mi.name.equals("set")) {
+                return false;
+            }
+            Type[] args = Type.getArgumentTypes(mi.desc);
+            boolean write = mi.name.equals("set");
+            if (args.length != (write ? 3 : 2) || args[0].getSort() != Type.ARRAY || args[1].getSort() != Type.INT) {
+                return false;
+            }
+            InsnList before = new InsnList();
+            int[] slots = stashArguments(args, before);
+            before.add(new VarInsnNode(Opcodes.ALOAD, slots[0]));
+            before.add(new VarInsnNode(Opcodes.ILOAD, slots[1]));
+            before.add(new LdcInsnNode(step(Site.ARRAY, write, null, null,
+                    write ? "write array element (VarHandle.set)" : "read array element (VarHandle.get)", null, null,
+                    false)));
+            before.add(hook(write ? "arrayWrite" : "arrayRead", "(Ljava/lang/Object;II)V"));
+            reloadArguments(args, slots, before);
+            code.insertBefore(mi, before);
+            return true;
         }
 
         /** {@code new CyclicBarrier(n, action)}: the real barrier gets no action; the model keeps it. */
