@@ -2,6 +2,7 @@ package racecourse.compile;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import java.io.ByteArrayOutputStream;
@@ -82,8 +83,9 @@ public final class Javac {
      * differs from the file's.
      *
      * @param classPath entries the program compiles against (empty: javac's default, this JVM's class path)
-     * @return the binary name of the program's main class: the first top-level class the file declares, or the
-     *     file's name for a file that declares none by name (an implicitly declared class)
+     * @return the binary name of the class the source launcher would run: the first top-level type the file
+     *     declares when it is a class with a {@code main} method, else the class named after the file (which is also
+     *     the name of an implicitly declared class)
      * @throws CompileException when there is no compiler, the file is missing, or javac rejects it
      */
     public static String compileProgram(Path source, List<String> classPath, Path out) throws CompileException, IOException {
@@ -101,15 +103,15 @@ public final class Javac {
             }
             StringWriter log = new StringWriter();
             JavacTask task = (JavacTask) javac.getTask(log, files, diagnostics, args, null, units);
-            String main = null;
+            String file = source.getFileName().toString();
+            String named = file.endsWith(".java") ? file.substring(0, file.length() - ".java".length()) : file;
+            String main = named;
             for (CompilationUnitTree unit : task.parse()) {
-                main = firstClass(unit);
+                main = launchedClass(unit, named);
             }
             if (errorCount(diagnostics) == 0) task.generate();
             if (errorCount(diagnostics) > 0) throw failure(diagnostics, log.toString(), namesOf(List.of(source)));
-            if (main != null) return main;
-            String file = source.getFileName().toString();
-            return file.endsWith(".java") ? file.substring(0, file.length() - ".java".length()) : file;
+            return main;
         }
     }
 
@@ -198,12 +200,21 @@ public final class Javac {
     }
 
     /** The binary name of the first named top-level class in {@code unit}, or null. */
-    private static String firstClass(CompilationUnitTree unit) {
+    /**
+     * The class {@code java File.java} launches (JDK 25): the first top-level type, when it is a class (or record or
+     * enum) that declares a method named {@code main}; otherwise the class named after the file.
+     */
+    private static String launchedClass(CompilationUnitTree unit, String named) {
         String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
         for (Tree t : unit.getTypeDecls()) {
-            if (t instanceof ClassTree c && !c.getSimpleName().isEmpty()) return pkg + c.getSimpleName();
+            if (!(t instanceof ClassTree c)) continue; // a stray semicolon
+            boolean isClass = c.getKind() == Tree.Kind.CLASS || c.getKind() == Tree.Kind.RECORD
+                    || c.getKind() == Tree.Kind.ENUM;
+            boolean hasMain = c.getMembers().stream()
+                    .anyMatch(m -> m instanceof MethodTree method && method.getName().contentEquals("main"));
+            return isClass && hasMain && !c.getSimpleName().isEmpty() ? pkg + c.getSimpleName() : pkg + named;
         }
-        return null;
+        return pkg + named;
     }
 
     private static long errorCount(DiagnosticCollector<JavaFileObject> diagnostics) {

@@ -76,6 +76,29 @@ class JavacTests {
                 () -> "only the program compile relaxes javac's file-name rule\n" + plain.getMessage());
     }
 
+    /**
+     * The class a program's file launches is the one {@code java File.java} launches on JDK 25 (each case checked
+     * against the launcher): the first top-level type when it is a class with a {@code main}, else the class named
+     * after the file.
+     */
+    @Test
+    void theLaunchedClassIsTheOneTheSourceLauncherPicks(@TempDir Path dir) throws Exception {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("Four.java", "class A { public static void main(String[] a) { } }\n"
+                + "class Four { public static void main(String[] a) { } }\n=A");
+        cases.put("Two.java", "class A { }\nclass B { public static void main(String[] a) { } }\n=Two");
+        cases.put("Five.java", "class A { }\nclass Five { public static void main(String[] a) { } }\n=Five");
+        cases.put("Six.java", "interface I { }\nclass Six { void main() { } }\n=Six");
+        cases.put("Lab.java", "// class Decoy { void main() { } }\n@SuppressWarnings(\"all\")\n"
+                + "public final class Renamed { void main() { } }\n=Renamed");
+        for (var c : cases.entrySet()) {
+            String[] parts = c.getValue().split("\n=");
+            Path source = Files.writeString(dir.resolve(c.getKey()), parts[0]);
+            assertEquals(parts[1], Javac.compileProgram(source, List.of(), dir.resolve("out-" + c.getKey())),
+                    c.getKey());
+        }
+    }
+
     @Test
     void aProgramWithoutANamedClassIsNamedAfterItsFile(@TempDir Path dir) throws Exception {
         Path source = Files.writeString(dir.resolve("Compact.java"), "void main() { IO.println(\"hi\"); }\n");

@@ -124,10 +124,10 @@ public final class ExploreCommand implements Callable<Integer> {
             Path source = Path.of(target);
             Path dir = Files.createTempDirectory("racecourse-explore");
             dir.toFile().deleteOnExit();
-            Javac.compile(List.of(source), cp, dir);
+            String main = Javac.compileProgram(source, cp, dir); // as `java File.java` compiles and picks it
             List<String> entries = new ArrayList<>(cp);
             entries.addFirst(dir.toString());
-            return new MainProgram(Javac.loader(entries), JavaSources.mainClass(source), args.toArray(String[]::new));
+            return new MainProgram(Javac.loader(entries), main, args.toArray(String[]::new));
         }
         if (classPath == null) throw new IllegalArgumentException("give a FILE.java, or -cp CLASSPATH and a main class");
         return new MainProgram(Javac.loader(cp), target, args.toArray(String[]::new));
