@@ -65,6 +65,28 @@ public final class Hooks {
         if (me != null) memory(me, null, Sites.get(site).fieldKey(), site, true);
     }
 
+    /**
+     * Before a plain {@code VarHandle} get or set that may be a field's ({@code target} is the object of an
+     * instance field, else null): the same step as an ordinary access of that field, so it depends on exactly the
+     * accesses that field's other readers and writers make, and the race check sees a data access. A handle that
+     * is not a field's (or cannot be described) takes the global step, as other {@code VarHandle} calls do.
+     * {@code caller} is the class that made the call; its loader finds the class of a static field.
+     */
+    public static void fieldHandle(Object handle, Object target, boolean write, int site, Class<?> caller) {
+        LogicalThread me = Worker.current();
+        if (me == null) return;
+        java.lang.reflect.Field f = handle instanceof java.lang.invoke.VarHandle h
+                ? racecourse.race.edges.VarHandleFields.field(h, caller.getClassLoader()) : null;
+        if (f == null) {
+            global(site);
+            return;
+        }
+        boolean isStatic = java.lang.reflect.Modifier.isStatic(f.getModifiers());
+        String owner = f.getDeclaringClass().getName().replace('.', '/');
+        Sites.noteField(site, owner, f.getName());
+        memory(me, isStatic ? null : target, Sites.fieldKey(owner, f.getName()), site, write);
+    }
+
     /** Before an array element read. */
     public static void arrayRead(Object array, int index, int site) {
         LogicalThread me = Worker.current();

@@ -45,7 +45,7 @@ final class RaceCheck {
             case Op.READ, Op.WRITE -> {
                 if (op.key() == Op.RANGE) return; // a bulk array step: its elements come through range()
                 Sites.Site site = Sites.get(op.site());
-                int key = op.target() == null ? site.fieldKey() : op.key();
+                int key = op.target() == null && op.key() < 0 ? site.fieldKey() : op.key();
                 check.access(me.id, op.target(), key, op.site(), op.kind() == Op.WRITE, site.ordered());
             }
             default -> {

@@ -77,6 +77,17 @@ public final class Sites {
         }
     }
 
+    /**
+     * Notes the field a site found to access while running (a {@code VarHandle} call's), the first time: the site's
+     * field key and variable name become that field's, as for an ordinary access.
+     */
+    public static void noteField(int id, String owner, String name) {
+        Site s = get(id);
+        if (s.fieldKey() >= 0 || s == START) return;
+        put(id, new Site(s.className(), s.method(), s.line(), s.file(), s.what(), fieldKey(owner, name), s.write(),
+                s.ordered()), Names.typeName(owner.replace('/', '.')) + "." + name);
+    }
+
     /** The field a site accesses, named as the race detector names it ({@code Counter.value}), or "?". */
     public static String variable(int id) {
         String[] v = variables;

@@ -10,11 +10,12 @@ import racecourse.race.shadow.WeakIdentityMap;
 
 /**
  * Finds the field a {@code VarHandle} accesses, from the handle's nominal description ({@code VarHandleDesc}:
- * the declaring class, the field's name). Answers are kept per handle, which does not keep handles alive.
+ * the declaring class, the field's name), for the detector and for the schedule explorer. The detector's answers
+ * are kept per handle, which does not keep handles alive.
  * Thread-safe: the cache is a thread-safe map, and two threads that resolve one handle at once find the same
  * canonical {@link FieldInfo}.
  */
-final class VarHandleFields {
+public final class VarHandleFields {
     /** Stands for "this handle is not a field's" in the cache. */
     private static final FieldInfo NONE = new FieldInfo(-1, "", false, true, false);
     private static final WeakIdentityMap<FieldInfo> CACHE = new WeakIdentityMap<>();
@@ -30,42 +31,49 @@ final class VarHandleFields {
     static FieldInfo of(VarHandle handle, Object obj, Site site) {
         FieldInfo f = CACHE.get(handle);
         if (f == null) {
-            f = resolve(handle, obj, site);
+            f = resolve(handle, site);
             CACHE.put(handle, f);
         }
         return f == NONE ? null : f;
     }
 
-    private static FieldInfo resolve(VarHandle handle, Object obj, Site site) {
+    private static FieldInfo resolve(VarHandle handle, Site site) {
+        Field field = field(handle, site.loader());
+        return field == null ? NONE : FieldInfo.of(field);
+    }
+
+    /**
+     * The field {@code handle} accesses, or null when it is not a field's handle (an array element, a byte-buffer
+     * view) or cannot be described. {@code loader} finds the declaring class of a static field.
+     */
+    public static Field field(VarHandle handle, ClassLoader loader) {
         try {
             List<Class<?>> coordinates = handle.coordinateTypes();
             if (coordinates.size() > 1) {
-                return NONE;
+                return null;
             }
             Optional<VarHandle.VarHandleDesc> described = handle.describeConstable();
             if (described.isEmpty()) {
-                return NONE;
+                return null;
             }
             VarHandle.VarHandleDesc desc = described.get();
             List<ConstantDesc> args = desc.bootstrapArgsList();
             if (args.size() != 2 || !(args.getFirst() instanceof ClassDesc owner)) {
-                return NONE;
+                return null;
             }
-            Class<?> c = coordinates.size() == 1 ? coordinates.getFirst() : load(owner, obj, site);
-            Field field = c == null ? null : Site.find(c, desc.constantName());
-            return field == null ? NONE : FieldInfo.of(field);
+            Class<?> c = coordinates.size() == 1 ? coordinates.getFirst() : load(owner, loader);
+            return c == null ? null : Site.find(c, desc.constantName());
         } catch (RuntimeException | LinkageError e) {
-            return NONE;
+            return null;
         }
     }
 
-    private static Class<?> load(ClassDesc owner, Object obj, Site site) {
+    private static Class<?> load(ClassDesc owner, ClassLoader loader) {
         String d = owner.descriptorString();
         if (!d.startsWith("L")) {
             return null;
         }
         String name = d.substring(1, d.length() - 1).replace('/', '.');
-        ClassLoader loader = site.loader();
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {

@@ -193,7 +193,7 @@ public final class ExplorerInstrumenter {
                     null, null, false), HOOKS)) {
                 return; // the JDK reads or writes the elements itself: one step on the array
             }
-            if (plainArrayVarHandle(mi)) return;
+            if (plainArrayVarHandle(mi) || plainFieldVarHandle(mi)) return;
             CallRules.Action a = CallRules.model(mi.getOpcode(), mi.owner, mi.name, mi.desc, hierarchy);
             if (a == null) return;
             switch (a.kind()) {
@@ -294,6 +294,40 @@ public final class ExplorerInstrumenter {
                     write ? "write array element (VarHandle.set)" : "read array element (VarHandle.get)", null, null,
                     false)));
             before.add(hook(write ? "arrayWrite" : "arrayRead", "(Ljava/lang/Object;II)V"));
+            reloadArguments(args, slots, before);
+            code.insertBefore(mi, before);
+            return true;
+        }
+
+        /**
+         * A plain {@code VarHandle.get(obj)} / {@code set(obj, value)} (an instance field's handle) or {@code get()} /
+         * {@code set(value)} (a static field's) is a data access of that field, as the detector sees it. Which field
+         * is known only from the handle at run time, so the hook gets the handle and the object; a handle that is not
+         * a field's gets the global step all other {@code VarHandle} calls get. Returns whether {@code mi} was one.
+         */
+        private boolean plainFieldVarHandle(MethodInsnNode mi) {
+            if (!mi.owner.equals("java/lang/invoke/VarHandle") || !mi.name.equals("get") && !mi.name.equals("set")) {
+                return false;
+            }
+            Type[] args = Type.getArgumentTypes(mi.desc);
+            boolean write = mi.name.equals("set");
+            int coordinates = args.length - (write ? 1 : 0);
+            if (coordinates < 0 || coordinates > 1 || coordinates == 1 && args[0].getSort() != Type.OBJECT) {
+                return false;
+            }
+            InsnList before = new InsnList();
+            int[] slots = stashArguments(args, before);
+            before.add(new InsnNode(Opcodes.DUP)); // the handle, now on top
+            if (coordinates == 1) {
+                before.add(new VarInsnNode(Opcodes.ALOAD, slots[0]));
+            } else {
+                before.add(new InsnNode(Opcodes.ACONST_NULL));
+            }
+            before.add(new InsnNode(write ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+            before.add(new LdcInsnNode(step(Site.CALL, write, mi.owner, mi.name,
+                    write ? "write field (VarHandle.set)" : "read field (VarHandle.get)", null, null, false)));
+            before.add(new LdcInsnNode(Type.getObjectType(cn.name))); // its loader finds a static field's class
+            before.add(hook("fieldHandle", "(Ljava/lang/Object;Ljava/lang/Object;ZILjava/lang/Class;)V"));
             reloadArguments(args, slots, before);
             code.insertBefore(mi, before);
             return true;
