@@ -33,22 +33,31 @@ public final class JShellSession implements AutoCloseable {
             "racecourse.patterns.Settings", "racecourse.stress.*", "racecourse.race.Race",
             "racecourse.grader.inline.Checks");
 
-    /** The expression {@link #importDefaultsUntilFirstCell} evaluates and drops once the imports are in. */
-    private static final String WARM_UP = "String.valueOf(List.of(1, 2).size() + 1)";
+    /**
+     * The expression {@link #importDefaultsUntilCell} evaluates and drops before the imports: it names only
+     * {@code java.lang}, so it can run first, while the kernel connects.
+     */
+    private static final String WARM_UP = "String.valueOf(Integer.valueOf(Runtime.version().feature()).hashCode() + 1)";
+
+    private static final String COMPILATION_ERROR = "CompilationError";
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
+    private boolean warmedUp; // guarded by importLock
+    private volatile int ranBeforeImports; // written with importLock held
     private volatile boolean cellArrived;
+    private volatile boolean closed;
     private volatile CellRun run;
 
     /**
-     * Starts JShell with the course library on its class path. The default imports come into scope while the kernel
-     * connects ({@link #importDefaultsUntilFirstCell}); the first cell, completion or documentation request waits
-     * for the rest. They must all be in scope before any cell defines anything: an import added later makes JShell
-     * redefine the snippets it touches, which resets their variables.
+     * Starts JShell with the course library on its class path. The default imports come into scope in the
+     * background ({@link #importDefaultsUntilCell}). A cell that declares something, and a completion or
+     * documentation request, waits for the rest: an import added after a declaration makes JShell redefine the
+     * snippets it touches, which resets their variables. A cell that is one expression or statement needs only the
+     * imports it uses (see {@link #evaluate}).
      *
      * @param classpath jars the cells compile and run against
      * @param extraImports imports added to {@link #DEFAULT_IMPORTS} (for example, packages that exist only in
@@ -74,28 +83,39 @@ public final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Brings default imports into scope one at a time until all are there or the first cell arrives, whichever
-     * comes first; for the start-up thread, while the kernel connects. After it returns it never touches JShell.
+     * Warms up the compiler with an expression that needs no import, then brings the default imports into scope
+     * one at a time, until all are there or a cell arrives, whichever comes first. For a background thread: the
+     * start-up thread while the kernel connects, and again after a cell that ran before the imports were all in.
+     * After it returns it never touches JShell.
      */
-    public void importDefaultsUntilFirstCell() {
-        while (true) {
+    public void importDefaultsUntilCell() {
+        while (!closed) {
             synchronized (importLock) {
-                if (cellArrived) return;
-                if (pendingImports.isEmpty()) {
+                if (cellArrived || closed) return;
+                if (!warmedUp) {
                     warmUp();
-                    return;
+                    warmedUp = true;
+                    continue;
                 }
-                importOne(pendingImports.removeFirst());
+                if (pendingImports.isEmpty()) return;
+                try {
+                    importOne(pendingImports.removeFirst());
+                } catch (IllegalStateException e) {
+                    if (closed) return; // the session was closed under it
+                    throw e;
+                }
             }
         }
     }
 
     /**
-     * Evaluates an expression and drops it again, so that the first cell finds JShell's path for expressions
-     * (wrapping, code generation, loading through the execution control, the value's retrieval) already run once.
-     * It leaves no variable or declaration behind. Called with importLock held.
+     * Classifies and evaluates an expression that needs no import, then drops it, so that the first cell finds
+     * JShell's paths for classifying and for expressions (wrapping, code generation, loading through the execution
+     * control, the value's retrieval) already run once. It leaves no variable or declaration behind. Called with
+     * importLock held.
      */
     private void warmUp() {
+        analysis.sourceToSnippets(WARM_UP);
         for (SnippetEvent e : shell.eval(WARM_UP)) {
             if (e.causeSnippet() == null && e.snippet() != null && shell.status(e.snippet()).isActive()) {
                 shell.drop(e.snippet());
@@ -110,6 +130,11 @@ public final class JShellSession implements AutoCloseable {
             return shell.snippets().filter(sn -> sn.kind() != Snippet.Kind.IMPORT)
                     .filter(sn -> shell.status(sn).isActive()).count();
         }
+    }
+
+    /** How many cells ran before the default imports were all in scope. */
+    int cellsRunBeforeImports() {
+        return ranBeforeImports;
     }
 
     /** How many default imports are not in scope yet. */
@@ -139,12 +164,62 @@ public final class JShellSession implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
-    /** Evaluates a cell's Java code for {@code cell}, which must be the run the current thread belongs to. */
+    /**
+     * Evaluates a cell's Java code for {@code cell}, which must be the run the current thread belongs to. A cell
+     * that declares something waits until every default import is in scope. A cell that is one expression or
+     * statement runs as soon as the imports it uses are in: it declares nothing that a later import could make
+     * JShell redefine, and since no two default imports (nor one and {@code java.lang}) supply the same simple name,
+     * each name it uses means what it will mean once all are in ({@code DefaultImportsTests} checks both).
+     */
     public CellResult evaluate(String code, CellRun cell) {
         this.run = cell;
-        cellArrived = true; // the start-up importer stops before its next import; the lock waits out the current one
+        cellArrived = true; // the background importer stops before its next import; the lock waits out the current one
+        CellResult early = evaluateBeforeImports(code, cell);
+        if (early != null) return early;
         importDefaults();
         StartupTrace.mark("imports in scope");
+        return evaluateSnippets(code, cell);
+    }
+
+    /**
+     * Runs {@code code} now if default imports are still pending and it is one expression or statement that
+     * compiles with the imports already in scope; then lets the background importer go on. Returns null when the
+     * cell must wait for the imports (a compile error is reported only after them, as every later cell sees it).
+     */
+    private CellResult evaluateBeforeImports(String code, CellRun cell) {
+        CellResult result;
+        synchronized (importLock) {
+            if (pendingImports.isEmpty() || !standsAlone(code)) return null;
+            StartupTrace.mark("cell runs before the remaining " + pendingImports.size() + " imports");
+            ranBeforeImports++;
+            result = evaluateSnippets(code, cell);
+        }
+        if (result instanceof CellResult.Failure f && f.name().equals(COMPILATION_ERROR)) return null; // nothing ran
+        resumeImports();
+        return result;
+    }
+
+    /** Whether {@code code} is a single expression or statement whose names all resolve now. Needs importLock. */
+    private boolean standsAlone(String code) {
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
+        if (!info.completeness().isComplete() || !info.remaining().isBlank()) return false;
+        List<Snippet> parts = analysis.sourceToSnippets(info.source());
+        if (parts.size() != 1) return false;
+        Snippet only = parts.get(0);
+        return only.kind() == Snippet.Kind.EXPRESSION || only.kind() == Snippet.Kind.STATEMENT
+                || only.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    /** Starts a background importer again after a cell that ran before the default imports were all in. */
+    private void resumeImports() {
+        synchronized (importLock) {
+            if (pendingImports.isEmpty() || closed) return;
+            cellArrived = false;
+        }
+        Thread.ofPlatform().daemon().name("racecourse-imports").start(this::importDefaultsUntilCell);
+    }
+
+    private CellResult evaluateSnippets(String code, CellRun cell) {
         String remaining = code;
         int consumed = 0;
         CellResult result = new CellResult.Nothing();
@@ -253,7 +328,7 @@ public final class JShellSession implements AutoCloseable {
             first = "the snippet was rejected";
             lines.add("Compile error: " + snippet.source().strip());
         }
-        return new CellResult.Failure("CompilationError", first, lines);
+        return new CellResult.Failure(COMPILATION_ERROR, first, lines);
     }
 
     private CellResult runtimeError(Exception reported, CellRun cell) {
@@ -387,6 +462,7 @@ public final class JShellSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true; // a background importer stops; if it is inside an import, JShell's close ends that
         shell.close();
     }
 

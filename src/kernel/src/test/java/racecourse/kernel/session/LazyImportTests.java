@@ -9,7 +9,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import racecourse.kernel.execution.CellRun;
 
-/** The default imports come while the kernel connects; every cell, the first included, runs with all of them, once. */
+/**
+ * The default imports come while the kernel connects. A cell that declares something runs with all of them; a
+ * single expression or statement runs as soon as the names it uses resolve, once, and the rest follow.
+ */
 class LazyImportTests {
     private static CellResult eval(JShellSession session, String code, int count) {
         CellRun run = new CellRun(null, count);
@@ -87,17 +90,17 @@ class LazyImportTests {
     @Test
     void theStartUpImporterBringsEveryImportWhenNoCellComes() {
         int left = withSession(s -> {
-            s.importDefaultsUntilFirstCell();
+            s.importDefaultsUntilCell();
             return s.pendingImportCount();
         });
         assertEquals(0, left);
     }
 
     @Test
-    void aCellArrivingWhileTheStartUpImporterRunsGetsTheImportsAndStopsIt() throws Exception {
+    void aCellArrivingWhileTheStartUpImporterRunsGetsTheImportsItNeeds() throws Exception {
         try (JShellSession s = new JShellSession(List.of(), List.of())) {
             int all = s.pendingImportCount();
-            Thread importer = Thread.ofPlatform().name("importer").start(s::importDefaultsUntilFirstCell);
+            Thread importer = Thread.ofPlatform().name("importer").start(s::importDefaultsUntilCell);
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (s.pendingImportCount() == all) { // wait until the importer is under way
                 assertTrue(System.nanoTime() < deadline, "the importer never started");
@@ -108,15 +111,88 @@ class LazyImportTests {
             assertEquals(1, value);
             importer.join(60_000);
             assertTrue(!importer.isAlive(), "the importer did not stop");
-            assertEquals(0, s.pendingImportCount());
+            awaitAllImports(s);
             assertEquals(3, assertInstanceOf(CellResult.Value.class, eval(s, "new TreeSet<>(Set.of(3, 1, 2)).last()", 2)).value());
+        }
+    }
+
+    @Test
+    void anExpressionThatNeedsNoImportRunsAtOnceAndTheImportsFollow() throws Exception {
+        try (JShellSession s = new JShellSession(List.of(), List.of())) {
+            assertEquals(2, assertInstanceOf(CellResult.Value.class, eval(s, "1 + 1", 1)).value());
+            assertEquals(1, s.cellsRunBeforeImports());
+            awaitAllImports(s); // a background importer brings the rest without another cell asking
+            assertEquals(0, s.activeNonImports(), "the expression's holder is still defined");
+            assertEquals(2, assertInstanceOf(CellResult.Value.class, eval(s, "new ArrayList<>(List.of(4, 5)).size()", 2)).value());
+        }
+    }
+
+    @Test
+    void aStatementThatNeedsNoImportRunsAtOnceAndOnlyOnce() throws Exception {
+        String counter = "racecourse.lazy-import-test.statement";
+        System.clearProperty(counter);
+        try (JShellSession s = new JShellSession(List.of(), List.of())) {
+            eval(s, "for (int i = 0; i < 1; i++) System.setProperty(\"" + counter + "\", \"\" + (Integer.getInteger(\""
+                    + counter + "\", 0) + 1));", 1);
+            assertEquals(1, s.cellsRunBeforeImports());
+            awaitAllImports(s);
+        }
+        assertEquals("1", System.getProperty(counter));
+    }
+
+    @Test
+    void aDeclarationWaitsForEveryImportEvenWhenItNeedsNone() {
+        withSession(s -> {
+            assertInstanceOf(CellResult.Nothing.class, eval(s, "int x = 41;", 1));
+            assertEquals(0, s.cellsRunBeforeImports());
+            assertEquals(0, s.pendingImportCount(), "a declaration ran before the imports that would redefine it");
+            assertEquals(42, assertInstanceOf(CellResult.Value.class, eval(s, "x + 1", 2)).value());
+            return null;
+        });
+    }
+
+    @Test
+    void anExpressionThatNeedsAPendingImportWaitsForIt() {
+        withSession(s -> {
+            assertEquals(0, assertInstanceOf(CellResult.Value.class, eval(s, "new ArrayDeque<String>().size()", 1)).value());
+            assertEquals(0, s.cellsRunBeforeImports());
+            assertEquals(0, s.pendingImportCount());
+            return null;
+        });
+    }
+
+    @Test
+    void anEarlyCellsCompileErrorIsReportedOnceWithEveryImportInScope() {
+        withSession(s -> {
+            var failure = assertInstanceOf(CellResult.Failure.class, eval(s, "Integer.parseInt(1, 2, 3, 4, 5)", 1));
+            assertEquals("CompilationError", failure.name());
+            assertEquals(0, s.pendingImportCount(), "the error was reported before the imports were in");
+            return null;
+        });
+    }
+
+    @Test
+    void anEarlyCellsExceptionIsReportedAndTheImportsStillCome() throws Exception {
+        try (JShellSession s = new JShellSession(List.of(), List.of())) {
+            var failure = assertInstanceOf(CellResult.Failure.class, eval(s, "Integer.parseInt(\"x\")", 1));
+            assertTrue(failure.name().contains("NumberFormatException"), failure::toString);
+            assertEquals(1, s.cellsRunBeforeImports());
+            awaitAllImports(s);
+        }
+    }
+
+    private static void awaitAllImports(JShellSession s) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (s.pendingImportCount() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the default imports never all came into scope");
+            Thread.sleep(5); // polls a state; nothing waits a fixed time for it
         }
     }
 
     @Test
     void theStartUpWarmUpLeavesNothingBehind() {
         withSession(s -> {
-            s.importDefaultsUntilFirstCell();
+            s.importDefaultsUntilCell();
             assertEquals(0, s.activeNonImports(), "the warm-up expression is still defined");
             CellResult first = eval(s, "int n = 4;\nn * 2", 1);
             assertEquals(8, assertInstanceOf(CellResult.Value.class, first, first::toString).value());
