@@ -45,6 +45,7 @@ public final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
+    private final CellShape shapes = new CellShape(); // used with importLock held
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
     private boolean warmedUp; // guarded by importLock
     private volatile int ranBeforeImports; // written with importLock held
@@ -92,15 +93,15 @@ public final class JShellSession implements AutoCloseable {
         while (!closed) {
             synchronized (importLock) {
                 if (cellArrived || closed) return;
-                if (!warmedUp) {
-                    warmUp();
-                    warmedUp = true;
-                    continue;
-                }
-                if (pendingImports.isEmpty()) return;
                 try {
+                    if (!warmedUp) {
+                        warmUp();
+                        warmedUp = true;
+                        continue;
+                    }
+                    if (pendingImports.isEmpty()) return;
                     importOne(pendingImports.removeFirst());
-                } catch (IllegalStateException e) {
+                } catch (RuntimeException e) {
                     if (closed) return; // the session was closed under it
                     throw e;
                 }
@@ -110,12 +111,12 @@ public final class JShellSession implements AutoCloseable {
 
     /**
      * Classifies and evaluates an expression that needs no import, then drops it, so that the first cell finds
-     * JShell's paths for classifying and for expressions (wrapping, code generation, loading through the execution
+     * the paths for classifying a cell and for expressions (wrapping, code generation, loading through the execution
      * control, the value's retrieval) already run once. It leaves no variable or declaration behind. Called with
      * importLock held.
      */
     private void warmUp() {
-        analysis.sourceToSnippets(WARM_UP);
+        shapes.declaresNothing(WARM_UP);
         for (SnippetEvent e : shell.eval(WARM_UP)) {
             if (e.causeSnippet() == null && e.snippet() != null && shell.status(e.snippet()).isActive()) {
                 shell.drop(e.snippet());
@@ -169,7 +170,8 @@ public final class JShellSession implements AutoCloseable {
      * that declares something waits until every default import is in scope. A cell that is one expression or
      * statement runs as soon as the imports it uses are in: it declares nothing that a later import could make
      * JShell redefine, and since no two default imports (nor one and {@code java.lang}) supply the same simple name,
-     * each name it uses means what it will mean once all are in ({@code DefaultImportsTests} checks both).
+     * each name it uses means what it will mean once all are in ({@code CellShapeTests} and
+     * {@code DefaultImportsTests} check the two halves).
      */
     public CellResult evaluate(String code, CellRun cell) {
         this.run = cell;
@@ -183,39 +185,32 @@ public final class JShellSession implements AutoCloseable {
 
     /**
      * Runs {@code code} now if default imports are still pending and it is one expression or statement that
-     * compiles with the imports already in scope; then lets the background importer go on. Returns null when the
-     * cell must wait for the imports (a compile error is reported only after them, as every later cell sees it).
+     * compiles with the imports already in scope; then lets a background importer go on. Returns null when the
+     * cell must wait for the imports: it declares something, or it does not compile yet (nothing of it ran; a
+     * real compile error is reported after the imports, as every later cell would see it).
      */
     private CellResult evaluateBeforeImports(String code, CellRun cell) {
-        CellResult result;
         synchronized (importLock) {
             if (pendingImports.isEmpty() || !standsAlone(code)) return null;
-            StartupTrace.mark("cell runs before the remaining " + pendingImports.size() + " imports");
+            StartupTrace.mark("cell tried before the remaining " + pendingImports.size() + " imports");
+            CellResult result = evaluateSnippets(code, cell);
+            if (result instanceof CellResult.Failure f && f.name().equals(COMPILATION_ERROR)) return null; // nothing ran
             ranBeforeImports++;
-            result = evaluateSnippets(code, cell);
+            resumeImports();
+            return result;
         }
-        if (result instanceof CellResult.Failure f && f.name().equals(COMPILATION_ERROR)) return null; // nothing ran
-        resumeImports();
-        return result;
     }
 
-    /** Whether {@code code} is a single expression or statement whose names all resolve now. Needs importLock. */
+    /** Whether {@code code} is one snippet that is an expression or a statement declaring nothing. Needs importLock. */
     private boolean standsAlone(String code) {
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
-        if (!info.completeness().isComplete() || !info.remaining().isBlank()) return false;
-        List<Snippet> parts = analysis.sourceToSnippets(info.source());
-        if (parts.size() != 1) return false;
-        Snippet only = parts.get(0);
-        return only.kind() == Snippet.Kind.EXPRESSION || only.kind() == Snippet.Kind.STATEMENT
-                || only.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        return info.completeness().isComplete() && info.remaining().isBlank() && shapes.declaresNothing(info.source());
     }
 
-    /** Starts a background importer again after a cell that ran before the default imports were all in. */
+    /** Starts a background importer again after a cell that ran before the default imports were all in. Needs importLock. */
     private void resumeImports() {
-        synchronized (importLock) {
-            if (pendingImports.isEmpty() || closed) return;
-            cellArrived = false;
-        }
+        if (pendingImports.isEmpty() || closed) return;
+        cellArrived = false;
         Thread.ofPlatform().daemon().name("racecourse-imports").start(this::importDefaultsUntilCell);
     }
 
@@ -464,6 +459,7 @@ public final class JShellSession implements AutoCloseable {
     public void close() {
         closed = true; // a background importer stops; if it is inside an import, JShell's close ends that
         shell.close();
+        shapes.close();
     }
 
     private static int leadingSpace(String s) {
