@@ -116,7 +116,7 @@ public final class JShellSession implements AutoCloseable {
      * importLock held.
      */
     private void warmUp() {
-        shapes.declaresNothing(WARM_UP);
+        standsAlone(WARM_UP);
         for (SnippetEvent e : shell.eval(WARM_UP)) {
             if (e.causeSnippet() == null && e.snippet() != null && shell.status(e.snippet()).isActive()) {
                 shell.drop(e.snippet());
