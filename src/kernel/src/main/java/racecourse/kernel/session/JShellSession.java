@@ -21,7 +21,8 @@ import racecourse.kernel.trace.StartupTrace;
 /**
  * A JShell whose snippets run in the kernel's JVM: splits a cell into snippets, evaluates them in order, and
  * reports the live value of the last expression or the first error as a learner should read it. Also answers
- * completion, documentation and completeness questions. One cell at a time; not thread-safe for evaluation.
+ * completion, documentation and completeness questions. One cell at a time; not thread-safe for evaluation. Its
+ * own background importer uses JShell only with importLock held, as does every other use while imports are pending.
  */
 public final class JShellSession implements AutoCloseable {
     /** Imports every cell starts with: jshell's own defaults and the course's. */
@@ -162,7 +163,9 @@ public final class JShellSession implements AutoCloseable {
 
     /** Adds a jar or folder to the class path of later cells. */
     public void addToClasspath(String path) {
-        shell.addToClasspath(path);
+        synchronized (importLock) { // never alongside a background importer's use of JShell
+            shell.addToClasspath(path);
+        }
     }
 
     /**
@@ -378,7 +381,7 @@ public final class JShellSession implements AutoCloseable {
 
     /** Jupyter's is_complete answer: "complete", "invalid", "unknown" or the indent for the next line. */
     public String isComplete(String code) {
-        synchronized (importLock) { // never alongside the start-up importer's use of JShell
+        synchronized (importLock) { // never alongside a background importer's use of JShell
             return isCompleteUnlocked(code);
         }
     }
