@@ -10,7 +10,8 @@ import java.util.Arrays;
  * clock without copying the array; the differences are folded into a new base only when they grow long.
  *
  * <p>Not thread-safe: a thread's own clock is changed only by that thread; clocks of synchronization
- * objects are guarded by the object that holds them. Times only grow.
+ * objects are guarded by the object that holds them. Times only grow, but for a thread's {@link #rewind} of a
+ * tick that no one saw.
  */
 public final class VectorClock {
     private static final int DELTA_MAX = 32;
@@ -23,6 +24,8 @@ public final class VectorClock {
     private int[] ids = new int[4];
     private int[] times = new int[4];
     private int size;
+    /** Counts the changes made through {@link #set}, {@link #join} and copies into this clock. */
+    private long version;
 
     /** Creates a clock where every thread is at time 0. */
     public VectorClock() {
@@ -46,6 +49,7 @@ public final class VectorClock {
      * array read; a large shared base keeps the change in the list of differences instead.
      */
     public void set(int tid, int time) {
+        version++;
         if (baseOwned && tid < base.length) {
             base[tid] = time;
             return;
@@ -100,6 +104,7 @@ public final class VectorClock {
         if (other == this) {
             return;
         }
+        version++;
         if (base.length == 0 && size == 0) {
             become(other);
             return;
@@ -150,6 +155,24 @@ public final class VectorClock {
         ids = Arrays.copyOf(other.ids, Math.max(4, other.size));
         times = Arrays.copyOf(other.times, Math.max(4, other.size));
         size = other.size;
+    }
+
+    /**
+     * Returns a number that changes whenever this clock may have changed: equal numbers mean the clock holds
+     * the same times as when the number was read.
+     */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * Puts thread {@code tid}'s time back to {@code time} and the {@link #version} back to {@code version}. Only
+     * for a thread undoing its own last {@link #set} (a tick) when the clock was left unchanged otherwise since
+     * it read {@code version}, and no one has been told the later time: the clock is then exactly as it was.
+     */
+    public void rewind(int tid, int time, long version) {
+        set(tid, time);
+        this.version = version;
     }
 
     /** Returns whether epoch {@code e} (see {@link Epochs}) is ordered before or at this clock. */

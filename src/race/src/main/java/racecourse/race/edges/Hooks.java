@@ -251,6 +251,7 @@ public final class Hooks {
         if (FastTrack.sameEpoch(sh, fid, write, ts.epoch)) {
             return;
         }
+        ts.recording();
         Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
         ts.info.noteSite(siteId);
         if (c != null && s.log.isNew(siteId, c.previousSite())) {
@@ -306,6 +307,7 @@ public final class Hooks {
     }
 
     private static void elementSlow(Session s, ThreadState ts, Object array, int index, int siteId, boolean write) {
+        ts.recording();
         Shadow sh = shadow(s, ts, array, ARRAY);
         // the history's length is the array's: this also checks the index (a bad one is left to the access)
         if (index < 0 || index >= sh.length) {
@@ -427,12 +429,45 @@ public final class Hooks {
 
     // ---- monitors and class initialization ----
 
+    /*
+     * Lock coarsening, as the JIT does it. When a thread exits monitor L and enters L again with nothing in
+     * between, the two critical sections are treated as one: monitorEnter puts the thread back in the epoch it
+     * had before the exit's tick (ThreadState.reenter), so the accesses of the next section are same-epoch ones
+     * and take the short paths; and monitorExit skips the join into L's clock when the thread's clock has not
+     * changed since its last join into L (ThreadState.joinedInto: L's clock only grows, so it already holds it).
+     *
+     * Why this neither hides nor invents a race. Let t exit L (release R1) in epoch T, tick to T+1, and enter
+     * L again (acquire A2). Merging is allowed when, between R1 and A2:
+     *  (1) no other thread acquired L (SyncVar.coarsens: `covered` is still t's clock, which any other acquirer
+     *      would have replaced; and only monitor hooks use L, which run inside L's critical sections and so are
+     *      ordered by L itself, hence t's check at A2 sees every acquire made before A2 and none can come later
+     *      while t holds L. Any other use of L's clock, e.g. lock() on the same object or wait(), sets `shared`
+     *      and ends coarsening on L for good);
+     *  (2) t recorded no access (ThreadState.recording on every recorded access). The invariant: while
+     *      `exited` is set, no history holds epoch (t, T+1). A history gets (t, x) only from an access t records
+     *      in epoch x, which clears `exited`; after a rewind t enters T+1 again with that still true. So every
+     *      access in the gap misses the same-epoch checks (which compare with the epoch) and is recorded;
+     *  (3) t's clock changed only by the tick (its version is one past the one at R1): no other release, no copy
+     *      handed to a new thread or task, since every such event ticks or joins.
+     * Then nobody has seen time T+1 of t: only R1 carried time T, and only L holds it, where no one but t looked.
+     * The detector's clocks after A2 are then exactly those of the execution in which R1 and A2 never happened
+     * (one longer critical section), which is an execution the memory model allows and in which the
+     * happens-before order between every two accesses of the program is the same: R1's only edges go to later
+     * acquires of L, which all come after t's next release and learn T from it. FastTrack is exact for
+     * happens-before, so it reports the same races. The merged section still ends in a real release and tick.
+     */
+
     /** After {@code MONITORENTER} and at the start of a synchronized method. */
     public static void monitorEnter(Object lock) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
-            sync(s, ts, lock).acquire(ts.vc);
+            SyncVar v = sync(s, ts, lock);
+            if (ts.exited == v && v.coarsens(ts.vc) && ts.reenter(v)) {
+                return;
+            }
+            ts.exited = null;
+            v.monitorAcquire(ts.vc);
         }
     }
 
@@ -441,8 +476,18 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
-            sync(s, ts, lock).release(ts.vc);
+            SyncVar v = sync(s, ts, lock);
+            long version = ts.vc.version();
+            if (ts.joinedInto != v || ts.joinedVersion != version) {
+                v.monitorRelease(ts.vc);
+                ts.joinedInto = v;
+                ts.joinedVersion = version;
+            }
+            long epoch = ts.epoch;
             ts.tick();
+            ts.exited = v;
+            ts.exitedEpoch = epoch;
+            ts.exitedVersion = version;
         }
     }
 
@@ -509,6 +554,7 @@ public final class Hooks {
                 if (FastTrack.sameEpoch(sh, 0, write, ts.epoch)) {
                     return;
                 }
+                ts.recording();
                 Conflict c = FastTrack.access(sh, 0, write, ts.tid, ts.vc, siteId);
                 ts.info.noteSite(siteId);
                 if (c != null && s.log.isNew(siteId, c.previousSite())) {
@@ -527,6 +573,10 @@ public final class Hooks {
                 ts.tick();
             }
             return;
+        }
+        if ((fl & (CallSpec.ACQUIRE | CallSpec.ACQUIRE_READ)) != 0) {
+            // before the call acquires: from now on the receiver's monitor (if it is used as one) never coarsens
+            sync(s, ts, recv).share();
         }
         if ((fl & CallSpec.RELEASE) != 0) {
             sync(s, ts, recv).release(ts.vc);

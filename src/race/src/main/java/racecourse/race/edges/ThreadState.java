@@ -29,6 +29,18 @@ final class ThreadState {
     /** The id of the thread this state was last cached for by {@code Hooks} (that thread only writes it); 0: none. */
     long owner;
     SyncVar lastTask;
+    /**
+     * The monitor this thread exited last, while nothing has happened since (no access recorded, no other
+     * synchronization, no tick): {@code Hooks.monitorEnter} may then merge the exit with the next entry. Else null.
+     */
+    SyncVar exited;
+    /** The epoch this thread was in when it exited {@link #exited}, before the exit's tick. */
+    long exitedEpoch;
+    /** The version of {@link #vc} at that exit, before the tick. */
+    long exitedVersion;
+    /** The monitor clock this thread's clock was last joined into on a monitor exit, and the clock's version then. */
+    SyncVar joinedInto;
+    long joinedVersion;
 
     boolean retired;
 
@@ -44,11 +56,33 @@ final class ThreadState {
         }
     }
 
-    /** Starts a new epoch: called after each release. */
+    /** Starts a new epoch: called after each release. Ends any chance to merge a monitor exit ({@link #exited}). */
     void tick() {
         int t = vc.get(tid) + 1;
         vc.set(tid, t);
         epoch = Epochs.of(tid, t);
+        exited = null;
+    }
+
+    /** Notes that this thread records an access now: its last monitor exit can no longer be merged. */
+    void recording() {
+        exited = null;
+    }
+
+    /**
+     * Merges the monitor exit noted in {@link #exited} with an entry into the same monitor now, if nothing else
+     * happened in between: goes back to the epoch before the exit's tick. Returns false (and changes nothing
+     * but {@link #exited}) otherwise. The caller has checked that no other thread acquired the monitor since.
+     */
+    boolean reenter(SyncVar v) {
+        SyncVar e = exited;
+        exited = null;
+        if (e != v || vc.version() != exitedVersion + 1) {
+            return false;
+        }
+        vc.rewind(tid, Epochs.time(exitedEpoch), exitedVersion);
+        epoch = exitedEpoch;
+        return true;
     }
 
     /** Binds this state to the running thread, applying the clock its starter left for it. */
