@@ -441,8 +441,10 @@ public final class Hooks {
      *  (1) no other thread acquired L (SyncVar.coarsens: `covered` is still t's clock, which any other acquirer
      *      would have replaced; and only monitor hooks use L, which run inside L's critical sections and so are
      *      ordered by L itself, hence t's check at A2 sees every acquire made before A2 and none can come later
-     *      while t holds L. Any other use of L's clock, e.g. lock() on the same object or wait(), sets `shared`
-     *      and ends coarsening on L for good);
+     *      while t holds L. Any other use of L's clock, e.g. wait() or lock() on the same object, sets `shared`
+     *      and ends coarsening on L for good. One limit: the hook of lock() runs after lock() returns, so a first
+     *      such use may come after t's check. The detector already takes the object's monitor and its lock as one
+     *      clock, though they do not exclude each other; a merge then widens that approximation by one section);
      *  (2) t recorded no access (ThreadState.recording on every recorded access). The invariant: while
      *      `exited` is set, no history holds epoch (t, T+1). A history gets (t, x) only from an access t records
      *      in epoch x, which clears `exited`; after a rewind t enters T+1 again with that still true. So every
@@ -573,10 +575,6 @@ public final class Hooks {
                 ts.tick();
             }
             return;
-        }
-        if ((fl & (CallSpec.ACQUIRE | CallSpec.ACQUIRE_READ)) != 0) {
-            // before the call acquires: from now on the receiver's monitor (if it is used as one) never coarsens
-            sync(s, ts, recv).share();
         }
         if ((fl & CallSpec.RELEASE) != 0) {
             sync(s, ts, recv).release(ts.vc);

@@ -52,8 +52,8 @@ public class SyncVar {
         }
     }
 
-    /** Notes that this clock is used by something other than a monitor, before or after it acts. */
-    public void share() {
+    /** Notes that this clock is used by something other than a monitor hook. */
+    private void share() {
         if (!shared) {
             shared = true;
         }
@@ -145,11 +145,6 @@ public class SyncVar {
         }
 
         @Override
-        public void share() {
-            lock.share();
-        }
-
-        @Override
         public void release(VectorClock vc) {
             lock.releaseRead(vc);
         }
@@ -176,11 +171,6 @@ public class SyncVar {
 
         WriteSide(SyncVar lock) {
             this.lock = lock;
-        }
-
-        @Override
-        public void share() {
-            lock.share();
         }
 
         @Override

@@ -69,4 +69,27 @@ class VectorClockTests {
         assertFalse(c.covers(Epochs.of(3, 6)));
         assertFalse(c.covers(Epochs.of(4, 1)));
     }
+
+    @Test
+    void theVersionMovesWithEveryChangeAndARewindRestoresClockAndVersion() {
+        VectorClock c = new VectorClock();
+        VectorClock other = new VectorClock();
+        other.set(1, 4);
+        c.set(0, 7);
+        long v = c.version();
+        c.set(0, 8); // a tick
+        assertTrue(c.version() != v, "a set changes the version");
+        c.rewind(0, 7, v);
+        assertEquals(7, c.get(0));
+        assertEquals(v, c.version(), "the rewind gives back the version of the clock it restores");
+        VectorClock copy = c.copy(); // shares the base array: the copy must not see later changes
+        c.join(other);
+        assertTrue(c.version() != v, "a join changes the version");
+        assertEquals(4, c.get(1));
+        long w = c.version();
+        c.set(0, 8);
+        c.rewind(0, 7, w);
+        assertEquals(7, copy.get(0));
+        assertEquals(0, copy.get(1), "changes to a clock leave its earlier copy alone");
+    }
 }
