@@ -10,8 +10,7 @@ import java.util.Arrays;
  * clock without copying the array; the differences are folded into a new base only when they grow long.
  *
  * <p>Not thread-safe: a thread's own clock is changed only by that thread; clocks of synchronization
- * objects are guarded by the object that holds them. Times only grow, but for a thread's {@link #rewind} of a
- * tick that no one saw.
+ * objects are guarded by the object that holds them. Times only grow.
  */
 public final class VectorClock {
     private static final int DELTA_MAX = 32;
@@ -163,16 +162,6 @@ public final class VectorClock {
      */
     public long version() {
         return version;
-    }
-
-    /**
-     * Puts thread {@code tid}'s time back to {@code time} and the {@link #version} back to {@code version}. Only
-     * for a thread undoing its own last {@link #set} (a tick) when the clock was left unchanged otherwise since
-     * it read {@code version}, and no one has been told the later time: the clock is then exactly as it was.
-     */
-    public void rewind(int tid, int time, long version) {
-        set(tid, time);
-        this.version = version;
     }
 
     /** Returns whether epoch {@code e} (see {@link Epochs}) is ordered before or at this clock. */
