@@ -7,13 +7,15 @@ import racecourse.race.shadow.Shadow;
 import racecourse.race.shadow.WeakIdentityMap;
 
 /**
- * A tracked thread's detector state: its vector clock (read through {@link #vc()}), current epoch and a one-entry cache of the last
- * object it accessed. Not thread-safe: used only by its own thread (and read by joiners after it died).
+ * A tracked thread's detector state: its vector clock (read through {@link #vc()}), current epoch and a
+ * one-entry cache of the last object it accessed. Not thread-safe: used only by its own thread (and read by
+ * joiners after it died).
  */
 final class ThreadState {
     final Session session;
     final int tid;
     final ThreadInfo info;
+    /** The clock itself: read it through {@link #vc()}, except to compare identities or read a dead thread's. */
     final VectorClock vc;
     long epoch;
     boolean started;
