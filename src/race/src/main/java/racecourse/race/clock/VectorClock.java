@@ -23,6 +23,8 @@ public final class VectorClock {
     private int[] ids = new int[4];
     private int[] times = new int[4];
     private int size;
+    /** Counts the changes made through {@link #set}, {@link #join} and copies into this clock. */
+    private long version;
 
     /** Creates a clock where every thread is at time 0. */
     public VectorClock() {
@@ -46,6 +48,7 @@ public final class VectorClock {
      * array read; a large shared base keeps the change in the list of differences instead.
      */
     public void set(int tid, int time) {
+        version++;
         if (baseOwned && tid < base.length) {
             base[tid] = time;
             return;
@@ -100,6 +103,7 @@ public final class VectorClock {
         if (other == this) {
             return;
         }
+        version++;
         if (base.length == 0 && size == 0) {
             become(other);
             return;
@@ -150,6 +154,14 @@ public final class VectorClock {
         ids = Arrays.copyOf(other.ids, Math.max(4, other.size));
         times = Arrays.copyOf(other.times, Math.max(4, other.size));
         size = other.size;
+    }
+
+    /**
+     * Returns a number that changes whenever this clock may have changed: equal numbers mean the clock holds
+     * the same times as when the number was read.
+     */
+    public long version() {
+        return version;
     }
 
     /** Returns whether epoch {@code e} (see {@link Epochs}) is ordered before or at this clock. */

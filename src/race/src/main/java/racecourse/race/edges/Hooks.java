@@ -37,7 +37,7 @@ public final class Hooks {
             if (parent == null || s == null || parent.session != s) {
                 return null;
             }
-            ThreadState child = new ThreadState(s, parent.vc.copy(), null);
+            ThreadState child = new ThreadState(s, parent.vc().copy(), null);
             if (child.info.keepsStacks()) {
                 child.info.createdAt(new Throwable());
             }
@@ -239,10 +239,10 @@ public final class Hooks {
         if (f.isVolatile()) {
             SyncVar v = sync(s, ts, key).field(f.id());
             if (write) {
-                v.release(ts.vc);
+                v.release(ts.vc());
                 ts.tick();
             } else {
-                v.acquire(ts.vc);
+                v.acquire(ts.vc());
             }
             return;
         }
@@ -251,7 +251,8 @@ public final class Hooks {
         if (FastTrack.sameEpoch(sh, fid, write, ts.epoch)) {
             return;
         }
-        Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
+        ts.recording();
+        Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc(), siteId);
         ts.info.noteSite(siteId);
         if (c != null && s.log.isNew(siteId, c.previousSite())) {
             report(s, ts, c, siteId, write, f.display(), f.isStatic() ? "static" : "field");
@@ -306,6 +307,7 @@ public final class Hooks {
     }
 
     private static void elementSlow(Session s, ThreadState ts, Object array, int index, int siteId, boolean write) {
+        ts.recording();
         Shadow sh = shadow(s, ts, array, ARRAY);
         // the history's length is the array's: this also checks the index (a bad one is left to the access)
         if (index < 0 || index >= sh.length) {
@@ -338,7 +340,7 @@ public final class Hooks {
             }
         }
         int fid = -index - 1;
-        Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc, siteId);
+        Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc(), siteId);
         ts.info.noteSite(siteId);
         if (c != null && s.log.isNew(siteId, c.previousSite())) {
             String type = Names.typeName(array.getClass().getComponentType().getName()) + "[]";
@@ -427,12 +429,51 @@ public final class Hooks {
 
     // ---- monitors and class initialization ----
 
+    /*
+     * Lock coarsening, as the JIT does it. When a thread exits monitor L and enters L again with nothing in
+     * between, the two critical sections are treated as one: monitorEnter puts the thread back in the epoch it
+     * had before the exit (ThreadState.reenter), so the accesses of the next section are same-epoch ones and
+     * take the short paths; and monitorExit skips the join into L's clock when the thread's clock has not
+     * changed since its last join into L (ThreadState.joinedInto: L's clock only grows, so it already holds it).
+     * An exit's tick is applied to the thread's clock only when the clock is next used (ThreadState.exit and
+     * vc()), so a merge changes no clock at all.
+     *
+     * Why this neither hides nor invents a race. Let t exit L (release R1) in epoch T, move to epoch T+1, and
+     * enter L again (acquire A2). Merging is allowed when, between R1 and A2:
+     *  (1) no other thread acquired L (SyncVar.coarsens: `covered` is still t's clock, which any other acquirer
+     *      would have replaced; and only monitor hooks use L, which run inside L's critical sections and so are
+     *      ordered by L itself, hence t's check at A2 sees every acquire made before A2 and none can come later
+     *      while t holds L. Any other use of L's clock, e.g. wait() or lock() on the same object, sets `shared`
+     *      and ends coarsening on L for good. One limit: the hook of lock() runs after lock() returns, so a first
+     *      such use may come after t's check. The detector already takes the object's monitor and its lock as one
+     *      clock, though they do not exclude each other; a merge then widens that approximation by one section);
+     *  (2) t recorded no access (ThreadState.recording on every recorded access, which also uses the clock). The
+     *      invariant: while `exited` is set, no history holds epoch (t, T+1). A history gets (t, x) only from an
+     *      access t records in epoch x, which clears `exited`; after a merge t enters T+1 again with that still
+     *      true. So every access in the gap misses the same-epoch checks (which compare with the epoch) and is
+     *      recorded;
+     *  (3) t's clock was not used (ThreadState.behind still set: every use goes through ThreadState.vc(), which
+     *      applies the tick and clears it): no other release or acquire, no copy handed to a new thread or task.
+     * Then nobody has seen time T+1 of t: no clock holds it, and only R1 carried time T, into L, where no one but
+     * t looked. The detector's clocks after A2 are then exactly those of the execution in which R1 and A2 never
+     * happened (one longer critical section), which is an execution the memory model allows and in which the
+     * happens-before order between every two accesses of the program is the same: R1's only edges go to later
+     * acquires of L, which all come after t's next release and learn T from it. FastTrack is exact for
+     * happens-before, so it reports the same races. The merged section still ends in a real release. A thread
+     * that ends a tick behind is joined with time T: it made no access in T+1, so that covers all it did.
+     */
+
     /** After {@code MONITORENTER} and at the start of a synchronized method. */
     public static void monitorEnter(Object lock) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
-            sync(s, ts, lock).acquire(ts.vc);
+            SyncVar v = sync(s, ts, lock);
+            if (ts.exited == v && v.coarsens(ts.vc) && ts.reenter(v)) { // the clock's identity only: not a use
+                return;
+            }
+            ts.exited = null;
+            v.monitorAcquire(ts.vc());
         }
     }
 
@@ -441,8 +482,14 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
             ThreadState ts = state(s);
-            sync(s, ts, lock).release(ts.vc);
-            ts.tick();
+            SyncVar v = sync(s, ts, lock);
+            long version = ts.vc().version();
+            if (ts.joinedInto != v || ts.joinedVersion != version) {
+                v.monitorRelease(ts.vc());
+                ts.joinedInto = v;
+                ts.joinedVersion = version;
+            }
+            ts.exit(v);
         }
     }
 
@@ -473,7 +520,7 @@ public final class Hooks {
     public static void cellEnter() {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            s.cells.acquire(state(s).vc);
+            s.cells.acquire(state(s).vc());
         }
     }
 
@@ -482,7 +529,7 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             ThreadState ts = state(s);
-            s.cells.release(ts.vc);
+            s.cells.release(ts.vc());
             ts.tick();
         }
     }
@@ -509,33 +556,34 @@ public final class Hooks {
                 if (FastTrack.sameEpoch(sh, 0, write, ts.epoch)) {
                     return;
                 }
-                Conflict c = FastTrack.access(sh, 0, write, ts.tid, ts.vc, siteId);
+                ts.recording();
+                Conflict c = FastTrack.access(sh, 0, write, ts.tid, ts.vc(), siteId);
                 ts.info.noteSite(siteId);
                 if (c != null && s.log.isNew(siteId, c.previousSite())) {
                     report(s, ts, c, siteId, write, Names.typeName(recv.getClass().getName()), "collection");
                 }
             } else if (kind == SYNCED) {
-                sync(s, ts, recv).release(ts.vc);
+                sync(s, ts, recv).release(ts.vc());
                 ts.tick();
             }
             return;
         }
         if ((fl & CallSpec.THREAD_START) != 0) {
             if (recv instanceof Thread t && t.getState() == Thread.State.NEW) {
-                s.pending.put(t, new Session.StartInfo(ts.vc.copy(), new Throwable()));
+                s.pending.put(t, new Session.StartInfo(ts.vc().copy(), new Throwable()));
                 s.noteThread(t);
                 ts.tick();
             }
             return;
         }
         if ((fl & CallSpec.RELEASE) != 0) {
-            sync(s, ts, recv).release(ts.vc);
+            sync(s, ts, recv).release(ts.vc());
             if (recv instanceof CyclicBarrier) {
-                s.callbacks.release(ts.vc);
+                s.callbacks.release(ts.vc());
             }
         }
         if ((fl & CallSpec.RELEASE_READ) != 0) {
-            sync(s, ts, recv).releaseRead(ts.vc);
+            sync(s, ts, recv).releaseRead(ts.vc());
         }
         ts.tick();
     }
@@ -548,7 +596,7 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
             ThreadState ts = state(s);
-            s.forkJoinSubmit.release(ts.vc);
+            s.forkJoinSubmit.release(ts.vc());
             ts.tick();
         }
     }
@@ -557,7 +605,7 @@ public final class Hooks {
     public static void forkJoinAfter() {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            s.forkJoinDone.acquire(state(s).vc);
+            s.forkJoinDone.acquire(state(s).vc());
         }
     }
 
@@ -565,7 +613,7 @@ public final class Hooks {
     public static void workerEnter() {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
-            s.forkJoinSubmit.acquire(state(s).vc);
+            s.forkJoinSubmit.acquire(state(s).vc());
         }
     }
 
@@ -574,7 +622,7 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
             ThreadState ts = state(s);
-            s.forkJoinDone.release(ts.vc);
+            s.forkJoinDone.release(ts.vc());
             ts.tick();
         }
     }
@@ -583,7 +631,7 @@ public final class Hooks {
     public static void interruptedChecked() {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            s.sync(Thread.currentThread()).acquire(state(s).vc);
+            s.sync(Thread.currentThread()).acquire(state(s).vc());
         }
     }
 
@@ -599,7 +647,7 @@ public final class Hooks {
     private static void after(Session s, ThreadState ts, Object recv, int fl) {
         if ((fl & CallSpec.COLLECTION) != 0) {
             if (COLLECTION_KIND.get(recv.getClass()) == SYNCED) {
-                sync(s, ts, recv).acquire(ts.vc);
+                sync(s, ts, recv).acquire(ts.vc());
             }
             return;
         }
@@ -607,7 +655,7 @@ public final class Hooks {
             if (recv instanceof Thread t && !t.isAlive()) {
                 ThreadState other = s.threads.get(t);
                 if (other != null && other != ts) {
-                    ts.vc.join(other.vc);
+                    ts.vc().join(other.vc);
                     synchronized (other) {
                         if (!other.retired) {
                             other.retired = true;
@@ -619,13 +667,13 @@ public final class Hooks {
             return;
         }
         if ((fl & CallSpec.ACQUIRE) != 0) {
-            sync(s, ts, recv).acquire(ts.vc);
+            sync(s, ts, recv).acquire(ts.vc());
             if (recv instanceof CyclicBarrier) {
-                s.callbacks.acquire(ts.vc);
+                s.callbacks.acquire(ts.vc());
             }
         }
         if ((fl & CallSpec.ACQUIRE_READ) != 0) {
-            sync(s, ts, recv).acquireRead(ts.vc);
+            sync(s, ts, recv).acquireRead(ts.vc());
         }
     }
 
@@ -708,7 +756,7 @@ public final class Hooks {
         boolean stage = site.owner.equals("java/util/concurrent/CompletableFuture")
                 || site.owner.equals("java/util/concurrent/CompletionStage");
         boolean callback = !thread && !stage && !SUBMISSIONS.contains(site.name);
-        VectorClock start = ts.vc.copy();
+        VectorClock start = ts.vc().copy();
         ts.tick();
         Object from = recv instanceof CompletionStage<?> ? recv : null;
         Object to = recv instanceof ExecutorService
@@ -757,13 +805,13 @@ public final class Hooks {
             cacheState(ts);
         } else {
             ts = state(s);
-            ts.vc.join(e.start);
+            ts.vc().join(e.start);
         }
         if (e.callback) {
-            s.callbacks.acquire(ts.vc);
+            s.callbacks.acquire(ts.vc());
         }
         if (e.acquireFrom != null) {
-            s.sync(e.acquireFrom).acquire(ts.vc);
+            s.sync(e.acquireFrom).acquire(ts.vc());
         }
         return saved;
     }
@@ -773,18 +821,18 @@ public final class Hooks {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && s == e.session) {
             ThreadState ts = state(s);
-            e.done.release(ts.vc);
+            e.done.release(ts.vc());
             if (e.callback) {
-                s.callbacks.release(ts.vc);
+                s.callbacks.release(ts.vc());
             }
             if (e.releaseTo != null) {
-                s.sync(e.releaseTo).release(ts.vc);
+                s.sync(e.releaseTo).release(ts.vc());
             }
             if (e.future != null) {
-                s.sync(e.future).release(ts.vc);
+                s.sync(e.future).release(ts.vc());
             }
             if (saved != null) {
-                s.retire(ts.tid, ts.vc.get(ts.tid));
+                s.retire(ts.tid, ts.vc().get(ts.tid));
             }
             ts.tick();
         }

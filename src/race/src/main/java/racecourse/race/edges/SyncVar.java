@@ -23,16 +23,58 @@ public class SyncVar {
     private int[] fieldIds = new int[0]; // guarded by this
     private SyncVar[] fieldVars = new SyncVar[0]; // guarded by this
 
+    /**
+     * False while only monitor hooks ({@link #monitorAcquire}, {@link #monitorRelease}) have used this clock:
+     * those run inside the critical section of the monitor, so they take turns with each other. Any other use
+     * (a lock's {@code lock()}, a collection call, {@code wait}, which share the object's clock) sets it for good.
+     */
+    private volatile boolean shared;
+
     /** Releases {@code vc} (as a writer or exclusive owner). */
-    public synchronized void release(VectorClock vc) {
+    public void release(VectorClock vc) {
+        share();
+        releaseClock(vc);
+    }
+
+    /** Releases {@code vc} on exit from a monitor (see {@link #shared}). */
+    public final void monitorRelease(VectorClock vc) {
+        if (getClass() != SyncVar.class) {
+            release(vc);
+            return;
+        }
+        releaseClock(vc);
+    }
+
+    private synchronized void releaseClock(VectorClock vc) {
         clock.join(vc);
         if (covered != vc) {
             covered = null;
         }
     }
 
+    /** Notes that this clock is used by something other than a monitor hook. */
+    private void share() {
+        if (!shared) {
+            shared = true;
+        }
+    }
+
+    /**
+     * Returns whether {@code vc}'s owner may merge its last monitor exit with its next entry (see
+     * {@code Hooks.monitorEnter}): only monitor hooks have used this clock, and no thread but {@code vc}'s owner
+     * has acquired it since that owner last did.
+     */
+    public final boolean coarsens(VectorClock vc) {
+        return getClass() == SyncVar.class && !shared && covered == vc && readers == null;
+    }
+
     /** Releases {@code vc} as a reader. */
-    public synchronized void releaseRead(VectorClock vc) {
+    public void releaseRead(VectorClock vc) {
+        share();
+        releaseReadClock(vc);
+    }
+
+    private synchronized void releaseReadClock(VectorClock vc) {
         if (readers == null) {
             readers = new VectorClock();
         }
@@ -41,6 +83,20 @@ public class SyncVar {
 
     /** Acquires into {@code vc} as a writer: after every earlier release, readers' included. */
     public void acquire(VectorClock vc) {
+        share();
+        acquireClock(vc);
+    }
+
+    /** Acquires into {@code vc} on entry to a monitor (see {@link #shared}). */
+    public final void monitorAcquire(VectorClock vc) {
+        if (getClass() != SyncVar.class) {
+            acquire(vc);
+            return;
+        }
+        acquireClock(vc);
+    }
+
+    private void acquireClock(VectorClock vc) {
         if (covered == vc && readers == null) {
             return;
         }
@@ -55,6 +111,7 @@ public class SyncVar {
 
     /** Acquires into {@code vc} as a reader: after earlier writer releases. */
     public void acquireRead(VectorClock vc) {
+        share();
         if (covered == vc) {
             return;
         }

@@ -7,13 +7,15 @@ import racecourse.race.shadow.Shadow;
 import racecourse.race.shadow.WeakIdentityMap;
 
 /**
- * A tracked thread's detector state: its vector clock, current epoch and a one-entry cache of the last
- * object it accessed. Not thread-safe: used only by its own thread (and read by joiners after it died).
+ * A tracked thread's detector state: its vector clock (read through {@link #vc()}), current epoch and a
+ * one-entry cache of the last object it accessed. Not thread-safe: used only by its own thread (and read by
+ * joiners after it died).
  */
 final class ThreadState {
     final Session session;
     final int tid;
     final ThreadInfo info;
+    /** The clock itself: read it through {@link #vc()}, except to compare identities or read a dead thread's. */
     final VectorClock vc;
     long epoch;
     boolean started;
@@ -29,6 +31,21 @@ final class ThreadState {
     /** The id of the thread this state was last cached for by {@code Hooks} (that thread only writes it); 0: none. */
     long owner;
     SyncVar lastTask;
+    /**
+     * The monitor this thread exited last, while nothing has happened since (no access recorded, no other
+     * synchronization, no tick): {@code Hooks.monitorEnter} may then merge the exit with the next entry. Else null.
+     */
+    SyncVar exited;
+    /** The epoch this thread was in when it exited {@link #exited}, before the exit's tick. */
+    long exitedEpoch;
+    /**
+     * True when {@link #epoch} is one tick past this thread's own time in {@link #vc} (a monitor exit's tick not yet
+     * applied to the clock; see {@link #vc()}). No history holds the new epoch then, and no clock holds its time.
+     */
+    boolean behind;
+    /** The monitor clock this thread's clock was last joined into on a monitor exit, and the clock's version then. */
+    SyncVar joinedInto;
+    long joinedVersion;
 
     boolean retired;
 
@@ -44,11 +61,61 @@ final class ThreadState {
         }
     }
 
-    /** Starts a new epoch: called after each release. */
+    /**
+     * Returns this thread's clock, first catching it up with {@link #epoch} if a monitor exit left it a tick
+     * behind ({@link #behind}). Every use of the clock goes through here, so that a clock that was looked at
+     * can no longer be merged back (see {@code Hooks.monitorEnter}).
+     */
+    VectorClock vc() {
+        if (behind) {
+            vc.set(tid, Epochs.time(epoch));
+            behind = false;
+        }
+        return vc;
+    }
+
+    /** Starts a new epoch: called after each release. Ends any chance to merge a monitor exit ({@link #exited}). */
     void tick() {
-        int t = vc.get(tid) + 1;
-        vc.set(tid, t);
+        VectorClock c = vc();
+        int t = c.get(tid) + 1;
+        c.set(tid, t);
         epoch = Epochs.of(tid, t);
+        exited = null;
+    }
+
+    /**
+     * Starts a new epoch after leaving monitor {@code v}, leaving the clock one tick behind until it is used:
+     * an entry into {@code v} before anything else happens can then go back to the old epoch at no cost.
+     */
+    void exit(SyncVar v) {
+        long before = epoch;
+        vc(); // the clock is up to date before the new epoch starts
+        epoch = Epochs.of(tid, Epochs.time(before) + 1);
+        behind = true;
+        exited = v;
+        exitedEpoch = before;
+    }
+
+    /** Notes that this thread records an access now: its last monitor exit can no longer be merged. */
+    void recording() {
+        exited = null;
+    }
+
+    /**
+     * Merges the monitor exit noted in {@link #exited} with an entry into the same monitor now, if nothing else
+     * happened in between (the clock is still behind: nobody used it): goes back to the epoch before the exit.
+     * Returns false (and forgets the exit) otherwise. The caller has checked that no other thread acquired the
+     * monitor since.
+     */
+    boolean reenter(SyncVar v) {
+        SyncVar e = exited;
+        exited = null;
+        if (e != v || !behind) {
+            return false;
+        }
+        behind = false;
+        epoch = exitedEpoch;
+        return true;
     }
 
     /** Binds this state to the running thread, applying the clock its starter left for it. */

@@ -69,4 +69,22 @@ class VectorClockTests {
         assertFalse(c.covers(Epochs.of(3, 6)));
         assertFalse(c.covers(Epochs.of(4, 1)));
     }
+
+    @Test
+    void theVersionMovesWithEveryChange() {
+        VectorClock c = new VectorClock();
+        VectorClock other = new VectorClock();
+        other.set(1, 4);
+        c.set(0, 7);
+        long v = c.version();
+        assertEquals(v, c.version(), "reading changes nothing");
+        c.copy();
+        assertEquals(v, c.version(), "a copy leaves the original as it was");
+        c.set(0, 8);
+        assertTrue(c.version() != v, "a set changes the version");
+        long w = c.version();
+        c.join(other);
+        assertTrue(c.version() != w, "a join changes the version");
+        assertEquals(4, c.get(1));
+    }
 }
