@@ -46,7 +46,6 @@ public final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
-    private final CellShape shapes = new CellShape(); // used with importLock held
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
     private boolean warmedUp; // guarded by importLock
     private volatile int ranBeforeImports; // written with importLock held
@@ -207,7 +206,7 @@ public final class JShellSession implements AutoCloseable {
     /** Whether {@code code} is one snippet that is an expression or a statement declaring nothing. Needs importLock. */
     private boolean standsAlone(String code) {
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
-        return info.completeness().isComplete() && info.remaining().isBlank() && shapes.declaresNothing(info.source());
+        return info.completeness().isComplete() && info.remaining().isBlank() && CellShape.declaresNothing(info.source());
     }
 
     /** Starts a background importer again after a cell that ran before the default imports were all in. Needs importLock. */
@@ -462,7 +461,6 @@ public final class JShellSession implements AutoCloseable {
     public void close() {
         closed = true; // a background importer stops; if it is inside an import, JShell's close ends that
         shell.close();
-        shapes.close();
     }
 
     private static int leadingSpace(String s) {
