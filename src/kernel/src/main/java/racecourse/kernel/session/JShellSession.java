@@ -34,10 +34,7 @@ public final class JShellSession implements AutoCloseable {
             "racecourse.patterns.Settings", "racecourse.stress.*", "racecourse.race.Race",
             "racecourse.grader.inline.Checks");
 
-    /**
-     * The expression {@link #importDefaultsUntilCell} evaluates and drops before the imports: it names only
-     * {@code java.lang}, so it can run first, while the kernel connects.
-     */
+    /** The expression {@link #importDefaultsUntilCell} evaluates and drops once the imports are in. */
     private static final String WARM_UP = "String.valueOf(Integer.valueOf(Runtime.version().feature()).hashCode() + 1)";
 
     private static final String COMPILATION_ERROR = "CompilationError";
@@ -84,8 +81,8 @@ public final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Warms up the compiler with an expression that needs no import, then brings the default imports into scope
-     * one at a time, until all are there or a cell arrives, whichever comes first. For a background thread: the
+     * Brings the default imports into scope one at a time, then warms up the path of a cell that is an expression,
+     * until all is done or a cell arrives, whichever comes first. For a background thread: the
      * start-up thread while the kernel connects, and again after a cell that ran before the imports were all in.
      * After it returns it never touches JShell.
      */
@@ -94,13 +91,15 @@ public final class JShellSession implements AutoCloseable {
             synchronized (importLock) {
                 if (cellArrived || closed) return;
                 try {
+                    if (!pendingImports.isEmpty()) {
+                        importOne(pendingImports.removeFirst());
+                        continue;
+                    }
                     if (!warmedUp) {
                         warmUp();
                         warmedUp = true;
-                        continue;
                     }
-                    if (pendingImports.isEmpty()) return;
-                    importOne(pendingImports.removeFirst());
+                    return;
                 } catch (RuntimeException e) {
                     if (closed) return; // the session was closed under it
                     throw e;
