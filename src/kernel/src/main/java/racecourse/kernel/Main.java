@@ -79,7 +79,7 @@ public final class Main {
                 RacecourseKernel.Cells built = buildCells(config);
                 cells.complete(built);
                 StartupTrace.mark("JShell ready");
-                // while the kernel connects and waits for its first cell, warm up and bring the default imports into scope
+                // while the kernel connects and waits for its first cell, bring the default imports into scope and warm up
                 built.session().importDefaultsUntilCell();
                 StartupTrace.mark("default imports done or first cell arrived");
             } catch (Throwable t) {
@@ -100,7 +100,7 @@ public final class Main {
     private static void train() throws Exception {
         KernelConfig config = KernelConfig.fromEnvironment();
         RacecourseKernel.Cells cells = buildCells(config);
-        cells.session().importDefaultsUntilCell(); // as at start-up: the warm-up expression, then the imports
+        cells.session().importDefaultsUntilCell(); // as at start-up: the imports, then the warm-up expression
         CellRun run = new CellRun(null, 1);
         CellRun.CURRENT.set(run);
         String[] samples = {

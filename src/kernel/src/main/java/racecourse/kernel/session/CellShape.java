@@ -1,90 +1,100 @@
 package racecourse.kernel.session;
 
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
- * Tells, from the parse alone, whether a snippet declares nothing: it is one expression, or one statement that
- * is not a declaration. Such a snippet leaves nothing behind for a later import to redefine. Parsing costs a few
- * milliseconds, against JShell's own classification, which also resolves every name. Not thread-safe.
+ * Tells from a snippet's first tokens, without the compiler, that it declares nothing: it begins the way no
+ * declaration can begin, so it is an expression or a statement. Such a snippet leaves nothing behind for a later
+ * import to redefine. The test errs on one side only: a snippet it is unsure of (a lambda, a field read, a generic
+ * call) counts as a possible declaration and waits for the imports. Stateless and thread-safe.
  */
-final class CellShape implements AutoCloseable {
-    /** Statements that declare nothing that outlives them. */
-    private static final Set<Tree.Kind> STATEMENTS = EnumSet.of(Tree.Kind.EXPRESSION_STATEMENT, Tree.Kind.IF,
-            Tree.Kind.FOR_LOOP, Tree.Kind.ENHANCED_FOR_LOOP, Tree.Kind.WHILE_LOOP, Tree.Kind.DO_WHILE_LOOP,
-            Tree.Kind.SWITCH, Tree.Kind.TRY, Tree.Kind.SYNCHRONIZED, Tree.Kind.BLOCK, Tree.Kind.THROW);
+final class CellShape {
+    /** Keywords and operators that begin a statement or an expression, never a declaration. */
+    private static final Set<String> OPENERS = Set.of("new", "this", "super", "if", "for", "while", "do", "try",
+            "switch", "throw", "assert", "true", "false", "null", "(", "{", "!", "~", "-", "+", "++", "--");
 
-    private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    private final StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null);
-    private final List<String> options = List.of("-proc:none", "--enable-preview", "--source",
-            Integer.toString(Runtime.version().feature()));
-
-    /** Whether {@code snippet} (one complete snippet, as JShell splits a cell) is an expression or plain statement. */
-    boolean declaresNothing(String snippet) {
-        if (snippet.contains("/*") || snippet.contains("*/")) return false; // keeps the wrappers below unbroken
-        String text = snippet.strip();
-        // as a statement first: "List<String> names = List.of()" also parses as an expression (of comparisons)
-        String statement = text.endsWith(";") || text.endsWith("}") ? text : text + ";";
-        StatementTree asStatement = onlyStatement(statement);
-        if (asStatement != null) return STATEMENTS.contains(asStatement.getKind());
-        // an expression, as JShell takes one without its semicolon ("1 + 1;" is not a statement)
-        String expression = text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
-        return onlyStatement("return (\n" + expression + "\n);") instanceof StatementTree s
-                && s.getKind() == Tree.Kind.RETURN;
+    private CellShape() {
     }
 
-    /** The single statement {@code body} parses to as a method's body, or null if it has errors or more than one. */
-    private StatementTree onlyStatement(String body) {
-        String source = "class Cell$ { Object cell$() {\n" + body + "\n} }";
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Cell$.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
+    /** Whether {@code snippet} (one complete snippet, as JShell splits a cell) surely declares nothing. */
+    static boolean declaresNothing(String snippet) {
+        // an escape or a block comment could hide what the tokens below are: unsure
+        if (snippet.contains("\\u") || snippet.contains("/*")) return false;
+        Tokens t = new Tokens(snippet);
+        t.skipSpaceAndLineComments();
+        String first = t.next();
+        if (first.isEmpty()) return false;
+        if (first.equals("synchronized")) return t.next().equals("("); // a statement, not the method modifier
+        if (OPENERS.contains(first)) return true;
+        char c = first.charAt(0);
+        if (Character.isDigit(c) || c == '"' || c == '\'') return true; // a literal
+        if (!Character.isJavaIdentifierStart(c) || Tokens.KEYWORDS.contains(first)) return false;
+        // a name or a qualified name: a method call if "(" follows, an assignment if "=" or "op=" does
+        String after = t.next();
+        while (after.equals(".")) {
+            String part = t.next();
+            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0)) || Tokens.KEYWORDS.contains(part)) {
+                return false;
             }
-        };
-        AtomicBoolean errors = new AtomicBoolean();
-        JavacTask task = (JavacTask) compiler.getTask(null, files,
-                d -> {
-                    if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) errors.set(true);
-                }, options, null,
-                List.of(file));
-        try {
-            CompilationUnitTree unit = task.parse().iterator().next();
-            if (errors.get() || unit.getTypeDecls().size() != 1
-                    || !(unit.getTypeDecls().get(0) instanceof ClassTree type) || type.getMembers().size() != 1
-                    || !(type.getMembers().get(0) instanceof MethodTree method)) {
-                return null;
-            }
-            BlockTree block = method.getBody();
-            return block != null && block.getStatements().size() == 1 ? block.getStatements().get(0) : null;
-        } catch (IOException e) {
-            return null;
+            after = t.next();
         }
+        return after.equals("(") || after.equals("++") || after.equals("--")
+                || (after.endsWith("=") && !after.equals("==") && !after.equals("<=") && !after.equals(">=")
+                && !after.equals("!="));
     }
 
-    @Override
-    public void close() {
-        try {
-            files.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A small Java tokenizer: names, number and string literals, and operators (longest first). Not thread-safe. */
+    private static final class Tokens {
+        /** Words that cannot be a variable or method name, so they cannot start a call or an assignment. */
+        static final Set<String> KEYWORDS = Set.of("abstract", "boolean", "byte", "char", "class", "default",
+                "double", "enum", "final", "float", "import", "int", "interface", "long", "native", "private",
+                "protected", "public", "short", "static", "strictfp", "transient", "void", "volatile", "var",
+                "record", "sealed", "non", "permits", "yield", "module", "package");
+        private static final String[] OPERATORS = {">>>=", "<<=", ">>=", ">>>", "...", "->", "::", "++", "--",
+            "&&", "||", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>"};
+
+        private final String text;
+        private int at;
+
+        Tokens(String text) {
+            this.text = text;
+        }
+
+        void skipSpaceAndLineComments() {
+            while (at < text.length()) {
+                if (Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                } else if (text.startsWith("//", at)) {
+                    int end = text.indexOf('\n', at);
+                    at = end < 0 ? text.length() : end + 1;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        /** The next token, or "" at the end. */
+        String next() {
+            skipSpaceAndLineComments();
+            if (at >= text.length()) return "";
+            int start = at;
+            char c = text.charAt(at);
+            if (Character.isJavaIdentifierStart(c)) {
+                while (at < text.length() && Character.isJavaIdentifierPart(text.charAt(at))) at++;
+                return text.substring(start, at);
+            }
+            if (Character.isDigit(c) || c == '"' || c == '\'') {
+                at = text.length(); // only its first character matters to the caller
+                return text.substring(start, start + 1);
+            }
+            for (String op : OPERATORS) {
+                if (text.startsWith(op, at)) {
+                    at += op.length();
+                    return op;
+                }
+            }
+            at++;
+            return String.valueOf(c);
         }
     }
 }

@@ -34,10 +34,7 @@ public final class JShellSession implements AutoCloseable {
             "racecourse.patterns.Settings", "racecourse.stress.*", "racecourse.race.Race",
             "racecourse.grader.inline.Checks");
 
-    /**
-     * The expression {@link #importDefaultsUntilCell} evaluates and drops before the imports: it names only
-     * {@code java.lang}, so it can run first, while the kernel connects.
-     */
+    /** The expression {@link #importDefaultsUntilCell} evaluates and drops once the imports are in. */
     private static final String WARM_UP = "String.valueOf(Integer.valueOf(Runtime.version().feature()).hashCode() + 1)";
 
     private static final String COMPILATION_ERROR = "CompilationError";
@@ -46,7 +43,6 @@ public final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
-    private final CellShape shapes = new CellShape(); // used with importLock held
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
     private boolean warmedUp; // guarded by importLock
     private volatile int ranBeforeImports; // written with importLock held
@@ -85,8 +81,8 @@ public final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Warms up the compiler with an expression that needs no import, then brings the default imports into scope
-     * one at a time, until all are there or a cell arrives, whichever comes first. For a background thread: the
+     * Brings the default imports into scope one at a time, then warms up the path of a cell that is an expression,
+     * until all is done or a cell arrives, whichever comes first. For a background thread: the
      * start-up thread while the kernel connects, and again after a cell that ran before the imports were all in.
      * After it returns it never touches JShell.
      */
@@ -95,13 +91,15 @@ public final class JShellSession implements AutoCloseable {
             synchronized (importLock) {
                 if (cellArrived || closed) return;
                 try {
+                    if (!pendingImports.isEmpty()) {
+                        importOne(pendingImports.removeFirst());
+                        continue;
+                    }
                     if (!warmedUp) {
                         warmUp();
                         warmedUp = true;
-                        continue;
                     }
-                    if (pendingImports.isEmpty()) return;
-                    importOne(pendingImports.removeFirst());
+                    return;
                 } catch (RuntimeException e) {
                     if (closed) return; // the session was closed under it
                     throw e;
@@ -207,7 +205,7 @@ public final class JShellSession implements AutoCloseable {
     /** Whether {@code code} is one snippet that is an expression or a statement declaring nothing. Needs importLock. */
     private boolean standsAlone(String code) {
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
-        return info.completeness().isComplete() && info.remaining().isBlank() && shapes.declaresNothing(info.source());
+        return info.completeness().isComplete() && info.remaining().isBlank() && CellShape.declaresNothing(info.source());
     }
 
     /** Starts a background importer again after a cell that ran before the default imports were all in. Needs importLock. */
@@ -462,7 +460,6 @@ public final class JShellSession implements AutoCloseable {
     public void close() {
         closed = true; // a background importer stops; if it is inside an import, JShell's close ends that
         shell.close();
-        shapes.close();
     }
 
     private static int leadingSpace(String s) {
