@@ -67,7 +67,9 @@ public final class JShellSession implements AutoCloseable {
                 .compilerOptions("--enable-preview", "--source", Integer.toString(Runtime.version().feature()),
                         "-Xlint:-preview")
                 .build();
-        for (Path jar : classpath) shell.addToClasspath(jar.toString());
+        if (!classpath.isEmpty()) { // one call: each call makes the compiler set up its class path again
+            shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        }
         this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
         this.pendingImports = new java.util.ArrayDeque<>(concat(DEFAULT_IMPORTS, extraImports));
