@@ -16,7 +16,7 @@ class CellShapeTests {
         "new ArrayList<>(List.of(1)).size()", "x = 4", "count += 2", "i++", "a.b.c = 3", "'c'", "0x1F", "-1", "!done", "this.toString()",
         "assert 1 < 2", "do { } while (false)", "switch (3) { case 3 -> \"x\"; default -> \"y\"; }",
         "for (int i = 0; i < 3; i++) System.out.println(i);", "if (true) { int local = 1; }", "{ int a = 1; }",
-        "try { Thread.sleep(1); } catch (InterruptedException e) { }", "while (false) { }",
+        "try { Thread.currentThread().join(1); } catch (InterruptedException e) { }", "while (false) { }",
         "synchronized (this) { }", "throw new IllegalStateException()",
         "Runtime.version() // a note", "// a note first\nRuntime.version()", "List.of(1).get(0) > 0",
         "\"\"\"\n  text\n  \"\"\".length()", "java.util.List.of(1)", "( (Object) 1 ).hashCode()"})
