@@ -139,6 +139,22 @@ public final class JShellSession implements AutoCloseable {
         return ranBeforeImports;
     }
 
+    /**
+     * Waits until every default import is in scope, brought by whichever thread, or until {@code millis} pass;
+     * returns whether they all are. It only waits: it brings none in itself.
+     */
+    boolean awaitImports(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (importLock) {
+            while (!pendingImports.isEmpty()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) return false;
+                importLock.wait(left);
+            }
+            return true;
+        }
+    }
+
     /** How many default imports are not in scope yet. */
     int pendingImportCount() {
         synchronized (importLock) {
@@ -153,6 +169,7 @@ public final class JShellSession implements AutoCloseable {
                 System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
             }
         }
+        if (pendingImports.isEmpty()) importLock.notifyAll(); // wakes awaitImports
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

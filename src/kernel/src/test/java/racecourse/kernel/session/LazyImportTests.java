@@ -182,11 +182,7 @@ class LazyImportTests {
     }
 
     private static void awaitAllImports(JShellSession s) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (s.pendingImportCount() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the default imports never all came into scope");
-            Thread.sleep(5); // polls a state; nothing waits a fixed time for it
-        }
+        assertTrue(s.awaitImports(120_000), "the default imports never all came into scope");
     }
 
     @Test
