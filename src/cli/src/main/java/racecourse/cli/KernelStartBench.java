@@ -9,10 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racecourse.commandline.ExitCodes;
 import racecourse.json.Json;
+import racecourse.measure.RatioInterval;
 
 /**
  * {@code racecourse bench kernel}: time from launching a kernel to its first cell's result, for the Racecourse
- * kernel and for Debian's ipykernel, alternating in one run; prints the medians and every run. Not thread-safe (one
+ * kernel and for Debian's ipykernel, alternating in one run; prints the medians, every run, and the ratio with its
+ * 95% interval and verdict against the goal of being no slower. Not thread-safe (one
  * command object per invocation).
  */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
@@ -25,6 +27,11 @@ public final class KernelStartBench implements Callable<Integer> {
 
     @Option(names = "--rounds", defaultValue = "7", description = "Runs per kernel (default 7).")
     int rounds;
+
+    private static double[] runs(Map<String, Object> figures, String kernel) {
+        return ((java.util.List<?>) ((Map<?, ?>) figures.get(kernel)).get("runs")).stream()
+                .mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -45,9 +52,21 @@ public final class KernelStartBench implements Callable<Integer> {
         System.out.println("Kernel start-up, launch to first cell result (seconds), " + rounds + " rounds alternating:");
         for (String kernel : KERNELS) {
             Map<?, ?> f = (Map<?, ?>) figures.get(kernel);
-            System.out.printf("  %-10s median %.2f  runs %s%n", kernel, ((Number) f.get("median")).doubleValue(),
-                    f.get("runs"));
+            StringBuilder each = new StringBuilder();
+            for (double x : runs(figures, kernel)) {
+                each.append(each.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f", x));
+            }
+            System.out.printf(java.util.Locale.ROOT, "  %-10s median %.2f  runs %s%n", kernel,
+                    ((Number) f.get("median")).doubleValue(), each);
         }
+        RatioInterval r = RatioInterval.of(runs(figures, KERNELS.get(0)), runs(figures, KERNELS.get(1)));
+        String verdict = switch (r.atMost(1.0)) {
+            case MET -> "no slower (goal met)";
+            case NOT_MET -> "slower (goal not met)";
+            case INCONCLUSIVE -> r.bounded() ? "inconclusive: the interval straddles 1×; rerun on a quiet machine"
+                    : "inconclusive: too few rounds for an interval (use --rounds 5 or more)";
+        };
+        System.out.println("  racecourse against ipykernel: " + r.words() + ": " + verdict);
         return ExitCodes.OK;
     }
 }

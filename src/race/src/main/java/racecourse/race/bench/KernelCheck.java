@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.time.Duration;
 import racecourse.json.Json;
+import racecourse.measure.RatioInterval;
 import racecourse.process.ChildJvm;
 import racecourse.process.ProcessResult;
 import racecourse.process.ProcessRunner;
@@ -93,38 +94,40 @@ final class KernelCheck {
     }
 
     /**
-     * The verdict on the lock-loop cell's times in a plain JVM and in the kernel (goal: at most 1.1x), judged
-     * over the range of ratios the runs allow (slowest plain run against fastest kernel run, and the other way
-     * round): met or not met only if the whole range is on one side of 1.1x, else inconclusive.
+     * The verdict on the lock-loop cell's times in a plain JVM and in the kernel (goal: at most 1.1×), judged on
+     * the 95% interval of their ratio ({@link RatioInterval}): met or not met only if the whole interval is on one
+     * side of 1.1×, else inconclusive.
      */
     static String lockLoopVerdict(List<Long> plain, List<Long> now) {
-        double lo = (double) now.stream().mapToLong(Long::longValue).min().orElse(0)
-                / plain.stream().mapToLong(Long::longValue).max().orElse(1);
-        double hi = (double) now.stream().mapToLong(Long::longValue).max().orElse(0)
-                / plain.stream().mapToLong(Long::longValue).min().orElse(1);
-        String range = String.format(Locale.ROOT, " (the runs allow %.2f-%.2f×)", lo, hi);
-        return hi <= 1.1 ? "within 1.1× (goal met)" + range
-                : lo > 1.1 ? "above 1.1× (goal not met): every run in the kernel was slower" + range
-                : "inconclusive: the runs straddle 1.1×" + range + "; rerun on a quiet machine or with --runs 5";
+        RatioInterval r = RatioInterval.of(now.stream().mapToDouble(Long::doubleValue).toArray(),
+                plain.stream().mapToDouble(Long::doubleValue).toArray());
+        String ratio = " (kernel against plain: " + r.words() + ")";
+        return switch (r.atMost(1.1)) {
+            case MET -> "within 1.1× (goal met)" + ratio;
+            case NOT_MET -> "above 1.1× (goal not met)" + ratio;
+            case INCONCLUSIVE -> "inconclusive: the interval straddles 1.1×" + ratio
+                    + "; rerun on a quiet machine or with more --runs";
+        };
     }
 
     /**
      * The verdict on store buffering's {@code 0, 0} rates in a plain JVM and in the kernel (goal: a ratio within
-     * 0.5-2x), judged over the range of ratios the runs allow: met or not met only if that whole range is inside
-     * or outside the goal, else inconclusive.
+     * 0.5-2×), judged on the 95% interval of their ratio: met or not met only if that whole interval is inside or
+     * outside the goal, else inconclusive. A run that saw no {@code 0, 0} leaves it inconclusive.
      */
     static String storeBufferingVerdict(double[] plainRate, double[] nowRate) {
         if (min(plainRate) == 0 || min(nowRate) == 0) {
             return "inconclusive (no '0, 0' seen in some run; a busy machine rarely runs"
                     + " the two actors at the same time: rerun on a quiet one, or with a longer --stress-time)";
         }
-        double lo = min(nowRate) / max(plainRate);
-        double hi = max(nowRate) / min(plainRate);
-        String range = String.format(Locale.ROOT, " (the runs allow %.2f-%.2f×)", lo, hi);
-        return lo >= 0.5 && hi <= 2 ? "within 2× (goal met)" + range
-                : hi < 0.5 || lo > 2 ? "outside 2× (goal not met)" + range
-                : "inconclusive: the runs straddle the goal" + range
-                        + "; rerun on a quiet machine, with --runs 5 or a longer --stress-time";
+        RatioInterval r = RatioInterval.of(nowRate, plainRate);
+        String ratio = " (kernel against plain: " + r.words() + ")";
+        return switch (r.within(0.5, 2)) {
+            case MET -> "within 2× (goal met)" + ratio;
+            case NOT_MET -> "outside 2× (goal not met)" + ratio;
+            case INCONCLUSIVE -> "inconclusive: the interval straddles the goal" + ratio
+                    + "; rerun on a quiet machine, with more --runs or a longer --stress-time";
+        };
     }
 
     private List<String> withAgent() {
@@ -215,7 +218,4 @@ final class KernelCheck {
         return java.util.Arrays.stream(xs).min().orElse(0);
     }
 
-    private static double max(double[] xs) {
-        return java.util.Arrays.stream(xs).max().orElse(0);
     }
-}

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racecourse.race.Agents;
 import racecourse.race.bench.workload.Workloads;
+import racecourse.measure.RatioInterval;
 
 /**
  * {@code racecourse bench race}: the detector's cost. Runs each workload of {@link Workloads} in fresh JVMs
@@ -25,7 +26,8 @@ import racecourse.race.bench.workload.Workloads;
 @Command(name = "race", mixinStandardHelpOptions = true,
         description = "Measure the race detector's slowdown and heap overhead on a set of programs.")
 public final class RaceBench implements Callable<Integer> {
-    @Option(names = "--runs", defaultValue = "3", description = "JVM runs per workload and mode (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "7",
+            description = "JVM runs per workload and mode (default ${DEFAULT-VALUE}; 5 or more for an interval).")
     int runs;
 
     @Option(names = "--only", split = ",",
@@ -74,8 +76,9 @@ public final class RaceBench implements Callable<Integer> {
         String agent = jar + "=on,max=10";
         out.printf("Race detector overhead: %d run(s) per workload and mode, -Xmx%s, %d CPU(s).%n", runs, heap,
                 Runtime.getRuntime().availableProcessors());
-        out.println("Time is the workload's own run (after two warm-up passes in the same JVM); heap is the peak "
-                + "during it and the live heap after it (full GC, data still reachable).");
+        out.printf("Time and peak heap are the medians of %d measured passes per JVM (after %d warm-up passes, each"
+                + " pass after a full GC); live heap is measured after them (full GC, data still reachable).%n",
+                Workloads.PASSES, Workloads.WARM_UP);
         out.println();
         out.println("Dormant: the agent loaded without options (tracking off), as the notebook kernel used to load it.");
         out.println();
@@ -99,10 +102,11 @@ public final class RaceBench implements Callable<Integer> {
             Median b = Median.of(base);
             Median r = Median.of(race);
             Median d = Median.of(dormant);
-            logDormant += Math.log(d.millis() / b.millis());
-            double t = r.millis() / b.millis();
-            double p = r.peakMb() / b.peakMb();
-            double l = r.liveMb() / b.liveMb();
+            double dt = estimate(dormant, base, Sample::nanos);
+            logDormant += Math.log(dt);
+            double t = estimate(race, base, Sample::nanos);
+            double p = estimate(race, base, Sample::peak);
+            double l = estimate(race, base, Sample::live);
             logTime += Math.log(t);
             logPeak += Math.log(p);
             logLive += Math.log(l);
@@ -110,18 +114,21 @@ public final class RaceBench implements Callable<Integer> {
             out.printf(Locale.ROOT,
                     "%-16s %10.1f %10.1f %6.1f× %8.1fMB %8.1fMB %6.1f× %8.1fMB %8.1fMB %6.1f× %10.1f %7.2f×%n",
                     name, b.millis(), r.millis(), t, b.peakMb(), r.peakMb(), p, b.liveMb(), r.liveMb(), l,
-                    d.millis(), d.millis() / b.millis());
+                    d.millis(), dt);
         }
         int n = names.size();
         out.printf(Locale.ROOT, "%-16s %10s %10s %6.1f× %10s %10s %6.1f× %10s %10s %6.1f× %10s %7.2f×%n",
                 "geometric mean", "", "", Math.exp(logTime / n), "", "", Math.exp(logPeak / n), "", "",
                 Math.exp(logLive / n), "", Math.exp(logDormant / n));
         out.println();
+        out.println("Ratios (×) are estimates from every pair of runs (see Spread); the ms and MB columns are medians.");
         out.println("Goals: at most 10× time and 5× heap. Go documents 2-20× time and 5-10× memory for -race.");
-        out.println("Spread: each workload's runs, and the ratio from the slowest plain run against the fastest"
-                + " tracked one to the other way round; a verdict holds only if it holds over that whole range.");
+        out.println("Spread: each workload's runs, and each ratio with its 95% interval (Hodges-Lehmann estimate and"
+                + " the exact Mann-Whitney interval of the runs' pairwise ratios); a verdict holds only if it holds"
+                + " over that whole interval, else it is inconclusive.");
         spreads.forEach(out::println);
-        out.println("Measured on a shared machine: treat single figures as noisy; rerun with --runs 5 to check.");
+        out.println("An inconclusive verdict means the runs spread too much on this machine now: rerun when it is"
+                + " quiet, or with more --runs.");
         if (!skipDormant) {
             out.println();
             new KernelCheck(out, runs, stressTime, jar).run();
@@ -129,30 +136,40 @@ public final class RaceBench implements Callable<Integer> {
         return 0;
     }
 
-    /** One line with the runs of a workload in both modes, the range of their ratios and the verdicts. */
+    /**
+     * One line with the runs of a workload in both modes, and each ratio with its 95% interval
+     * ({@link RatioInterval}) and the verdict that interval gives against the goal.
+     */
     static String spread(String name, List<Sample> base, List<Sample> race) {
         long[] bt = base.stream().mapToLong(Sample::nanos).toArray();
         long[] rt = race.stream().mapToLong(Sample::nanos).toArray();
-        long[] bp = base.stream().mapToLong(Sample::peak).toArray();
-        long[] rp = race.stream().mapToLong(Sample::peak).toArray();
-        double tLo = (double) min(rt) / max(bt);
-        double tHi = (double) max(rt) / min(bt);
-        double pLo = (double) min(rp) / max(bp);
-        double pHi = (double) max(rp) / min(bp);
-        return String.format(Locale.ROOT, "  %s: plain %.1f-%.1f ms, tracked %.1f-%.1f ms, time %.1f-%.1f× (%s);"
-                        + " peak heap %.1f-%.1f× (%s)", name, min(bt) / 1e6, max(bt) / 1e6, min(rt) / 1e6,
-                max(rt) / 1e6, tLo, tHi, verdict(tLo, tHi, 10), pLo, pHi, verdict(pLo, pHi, 5));
+        RatioInterval time = RatioInterval.of(doubles(rt), doubles(bt));
+        RatioInterval peak = RatioInterval.of(doubles(race.stream().mapToLong(Sample::peak).toArray()),
+                doubles(base.stream().mapToLong(Sample::peak).toArray()));
+        return String.format(Locale.ROOT, "  %s: plain %.1f-%.1f ms, tracked %.1f-%.1f ms; time %s: %s; peak heap %s: %s",
+                name, min(bt) / 1e6, max(bt) / 1e6, min(rt) / 1e6, max(rt) / 1e6, time.words(), verdict(time, 10),
+                peak.words(), verdict(peak, 5));
     }
 
-    /** The verdict on a ratio known to lie in {@code [lo, hi]} against an upper goal. */
-    static String verdict(double lo, double hi, double goal) {
-        if (hi <= goal) {
-            return "within " + (int) goal + "×, goal met";
-        }
-        if (lo > goal) {
-            return "above " + (int) goal + "×, goal not met";
-        }
-        return "inconclusive: the runs straddle " + (int) goal + "×";
+    /** The estimated ratio of one mode's figure to another's (the estimate of {@link RatioInterval}). */
+    private static double estimate(List<Sample> a, List<Sample> b, java.util.function.ToLongFunction<Sample> figure) {
+        return RatioInterval.of(doubles(a.stream().mapToLong(figure).toArray()),
+                doubles(b.stream().mapToLong(figure).toArray())).estimate();
+    }
+
+    /** The verdict of a ratio's interval against an upper goal, in words. */
+    static String verdict(RatioInterval r, double goal) {
+        String g = (int) goal + "×";
+        return switch (r.atMost(goal)) {
+            case MET -> "within " + g + ", goal met";
+            case NOT_MET -> "above " + g + ", goal not met";
+            case INCONCLUSIVE -> r.bounded() ? "inconclusive: the interval straddles " + g
+                    : "inconclusive: too few runs for an interval (use --runs 5 or more)";
+        };
+    }
+
+    private static double[] doubles(long[] xs) {
+        return Arrays.stream(xs).asDoubleStream().toArray();
     }
 
     private static long min(long[] xs) {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * The benchmark's programs, race-free and of the kinds the course runs: field loops, arrays, monitors,
  * collections, executors, queues, virtual threads. {@code main(name)} runs one in a fresh JVM and prints
- * {@code RESULT name nanos peakHeapBytes liveHeapBytes checksum}. Not thread-safe (one run per JVM).
+ * {@code RESULT name nanos peakHeapBytes liveHeapBytes checksum} (time and peak: the medians of its measured
+ * passes). Not thread-safe (one run per JVM).
  */
 public final class Workloads {
     /** The workload names, in report order. */
@@ -32,28 +33,48 @@ public final class Workloads {
     private Workloads() {
     }
 
-    /** Runs the workload named by {@code args[0]}. */
+    /** Warm-up passes before the measured ones, in the same JVM. */
+    public static final int WARM_UP = 2;
+    /** Measured passes per JVM; the run's figures are their medians. */
+    public static final int PASSES = 5;
+
+    /**
+     * Runs the workload named by {@code args[0]}: {@link #WARM_UP} passes, then {@link #PASSES} measured ones, each
+     * after a full collection, and prints the medians of their times and peak heaps and the live heap after them.
+     */
     public static void main(String[] args) throws Exception {
         String name = args[0];
         Supplier<Object> w = workload(name);
-        w.get();
-        w.get();
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            p.resetPeakUsage();
+        for (int i = 0; i < WARM_UP; i++) {
+            w.get();
         }
-        long t0 = System.nanoTime();
-        Object result = w.get();
-        long nanos = System.nanoTime() - t0;
-        long peak = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-                peak += p.getPeakUsage().getUsed();
+        long[] nanos = new long[PASSES];
+        long[] peaks = new long[PASSES];
+        Object result = null;
+        for (int i = 0; i < PASSES; i++) {
+            System.gc();
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                p.resetPeakUsage();
+            }
+            long t0 = System.nanoTime();
+            result = w.get();
+            nanos[i] = System.nanoTime() - t0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                    peaks[i] += p.getPeakUsage().getUsed();
+                }
             }
         }
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.println("RESULT " + name + " " + nanos + " " + peak + " " + live + " " + checksum(result));
+        System.out.println("RESULT " + name + " " + median(nanos) + " " + median(peaks) + " " + live + " "
+                + checksum(result));
+    }
+
+    private static long median(long[] xs) {
+        long[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     private static long checksum(Object o) {
