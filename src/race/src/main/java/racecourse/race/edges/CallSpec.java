@@ -54,6 +54,28 @@ public final class CallSpec {
     public static final int WRAP_BICONSUMER = 7;
     /** Wrap kind: a collection of callables ({@code invokeAll}). */
     public static final int WRAP_CALLABLES = 8;
+    /**
+     * Wrap kind: a {@link java.util.function.Function} that the receiver may run while holding its own lock
+     * ({@code computeIfAbsent} of a map that locks: {@link Hooks#runsCallbacksLocked}).
+     */
+    public static final int WRAP_LOCKED_FUNCTION = 9;
+    /** Wrap kind: the same for a {@link java.util.function.BiFunction} ({@code compute}, {@code merge}, {@code replaceAll}). */
+    public static final int WRAP_LOCKED_BIFUNCTION = 10;
+    /** Wrap kind: the same for a {@link java.util.function.Consumer} ({@code forEach}). */
+    public static final int WRAP_LOCKED_CONSUMER = 11;
+    /** Wrap kind: the same for a {@link java.util.function.BiConsumer} (a map's {@code forEach}). */
+    public static final int WRAP_LOCKED_BICONSUMER = 12;
+    /** Wrap kind: the same for a {@link java.util.function.Predicate} ({@code removeIf}). */
+    public static final int WRAP_LOCKED_PREDICATE = 13;
+    /** Wrap kind: the same for a {@link java.util.function.UnaryOperator} (a list's {@code replaceAll}). */
+    public static final int WRAP_LOCKED_UNARY = 14;
+    /** Wrap kind: the same for a {@link java.util.Comparator} ({@code sort}). */
+    public static final int WRAP_LOCKED_COMPARATOR = 15;
+
+    /** Whether a wrap kind is one of the callbacks a receiver may run under its lock. */
+    public static boolean isLockedCallback(int kind) {
+        return kind >= WRAP_LOCKED_FUNCTION && kind <= WRAP_LOCKED_COMPARATOR;
+    }
 
     private CallSpec() {
     }

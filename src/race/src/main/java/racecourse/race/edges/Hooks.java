@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -627,6 +628,28 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Before {@code java.util.Timer.schedule...(task, ...)}: what the caller did so far happens before the task
+     * runs (the timer takes the task from its queue under the lock that {@code schedule} takes to put it there).
+     */
+    public static void timerSchedules(Object task) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && task != null) {
+            ThreadState ts = state(s);
+            sync(s, ts, task).release(ts.vc());
+            ts.tick();
+        }
+    }
+
+    /** At the start of a {@code TimerTask}'s {@code run()}: it sees what was done before it was scheduled. */
+    public static void timerTaskRuns(Object task) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null) {
+            ThreadState ts = state(s);
+            sync(s, ts, task).acquire(ts.vc());
+        }
+    }
+
     /** After {@code Thread.interrupted()}: the current thread learns of interrupts (JLS 17.4.4). */
     public static void interruptedChecked() {
         Session s = Tracker.on ? Tracker.session : null;
@@ -721,6 +744,12 @@ public final class Hooks {
             return task;
         }
         ThreadState ts = state(s);
+        if (CallSpec.isLockedCallback(kind)) {
+            if (!runsCallbacksLocked(recv, Sites.get(siteId).name)) {
+                return task; // run in the caller with no lock: the function's accesses are ordinary ones
+            }
+            return Tasks.locked(sync(s, ts, recv), task, kind);
+        }
         if (kind == CallSpec.WRAP_CALLABLES) {
             if (!(task instanceof Collection<?> c)) {
                 return task;
@@ -744,6 +773,46 @@ public final class Hooks {
             case CallSpec.WRAP_BICONSUMER -> new Tasks.TrackedBiConsumer<>(e, (BiConsumer<?, ?>) task);
             default -> task;
         };
+    }
+
+    /**
+     * Whether {@code recv}'s method {@code name} runs its function argument while holding a lock that the same
+     * calls on {@code recv} take. {@link ConcurrentHashMap} does so for {@code compute}, {@code computeIfAbsent},
+     * {@code computeIfPresent} and {@code merge} (its documentation: "the entire method invocation is performed
+     * atomically"), not for {@code forEach}; so does {@code Properties}, which hands these calls to one.
+     * {@code Vector}, {@code Hashtable} and the
+     * {@code Collections.synchronized...} wrappers do so for every such method ({@code forEach}, {@code removeIf},
+     * {@code replaceAll}, {@code sort} too: they are {@code synchronized}). Not {@code ConcurrentSkipListMap},
+     * whose function may run more than once and unlocked, nor plain collections.
+     */
+    static boolean runsCallbacksLocked(Object recv, String name) {
+        if (recv instanceof ConcurrentHashMap<?, ?> || recv instanceof java.util.Properties) {
+            return name.startsWith("compute") || name.equals("merge"); // Properties delegates to a ConcurrentHashMap
+        }
+        return recv instanceof java.util.Hashtable<?, ?> || recv instanceof java.util.Vector<?>
+                || recv != null && recv.getClass().getName().startsWith("java.util.Collections$Synchronized");
+    }
+
+    /**
+     * At the start of a function that a collection runs under its lock ({@link #runsCallbacksLocked}): it sees what
+     * every earlier such function, and every earlier update of the collection, did. Runs inside that lock, so the
+     * order of these hooks is the order of the lock.
+     */
+    static void lockedCallbackBegin(SyncVar v) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null) {
+            v.acquire(state(s).vc());
+        }
+    }
+
+    /** At the end of such a function, still inside the lock: what it did happens before the next one. */
+    static void lockedCallbackEnd(SyncVar v) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null) {
+            ThreadState ts = state(s);
+            v.release(ts.vc());
+            ts.tick();
+        }
     }
 
     /** JDK methods that hand a task to another thread or to a later time (others run their argument as a callback). */

@@ -136,4 +136,71 @@ final class Tasks {
             }
         }
     }
+
+    /**
+     * Wraps a function that a collection runs under its own lock ({@link CallSpec#isLockedCallback}): the wrapper
+     * acquires the collection's clock when the function starts and releases it when it ends.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object locked(SyncVar lock, Object task, int kind) {
+        return switch (kind) {
+            case CallSpec.WRAP_LOCKED_FUNCTION -> (Function & Tracked) t -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    return ((Function) task).apply(t);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            case CallSpec.WRAP_LOCKED_BIFUNCTION -> (BiFunction & Tracked) (t, u) -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    return ((BiFunction) task).apply(t, u);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            case CallSpec.WRAP_LOCKED_CONSUMER -> (Consumer & Tracked) t -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    ((Consumer) task).accept(t);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            case CallSpec.WRAP_LOCKED_BICONSUMER -> (BiConsumer & Tracked) (t, u) -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    ((BiConsumer) task).accept(t, u);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            case CallSpec.WRAP_LOCKED_PREDICATE -> (java.util.function.Predicate & Tracked) t -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    return ((java.util.function.Predicate) task).test(t);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            case CallSpec.WRAP_LOCKED_UNARY -> (java.util.function.UnaryOperator & Tracked) t -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    return ((java.util.function.UnaryOperator) task).apply(t);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            case CallSpec.WRAP_LOCKED_COMPARATOR -> (java.util.Comparator & Tracked) (a, b) -> {
+                Hooks.lockedCallbackBegin(lock);
+                try {
+                    return ((java.util.Comparator) task).compare(a, b);
+                } finally {
+                    Hooks.lockedCallbackEnd(lock);
+                }
+            };
+            default -> task;
+        };
+    }
 }

@@ -131,7 +131,7 @@ final class CallRules {
         } else if (instance && name.equals("wait") && WAIT_DESCS.contains(desc)) {
             flags = RELEASE | ACQUIRE;
         }
-        if (wrap != null && returnsObject) {
+        if (wrap != null && returnsObject && !lockedCallbacksOnly(wrap)) {
             flags |= TASK_RESULT;
         }
         return flags == 0 && wrap == null ? null : new Rule(flags, wrap);
@@ -196,19 +196,57 @@ final class CallRules {
         };
     }
 
+    /**
+     * Methods of maps and collections that run their function argument, on some receivers while holding the
+     * receiver's lock (see {@code Hooks.runsCallbacksLocked}, which decides when the call runs).
+     */
+    private static final Set<String> LOCKED_CALLBACKS = Set.of("compute", "computeIfAbsent", "computeIfPresent",
+            "merge", "forEach", "removeIf", "replaceAll", "sort");
+
+    private static boolean lockedCallbacksOnly(int[] wrap) {
+        for (int k : wrap) {
+            if (k != 0 && !CallSpec.isLockedCallback(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a call may be one of {@link #LOCKED_CALLBACKS} on a map or collection of the JDK. */
+    private static boolean mayRunLocked(String owner, String name) {
+        if (!LOCKED_CALLBACKS.contains(name)) {
+            return false;
+        }
+        if (owner.equals("java/lang/Iterable")) {
+            return name.equals("forEach");
+        }
+        return owner.startsWith("java/util/") && !owner.startsWith("java/util/stream/")
+                && !owner.startsWith("java/util/function/") && !owner.equals("java/util/Arrays")
+                && !owner.equals("java/util/Collections") && (!owner.startsWith("java/util/concurrent/")
+                || owner.equals("java/util/concurrent/ConcurrentMap") || owner.equals("java/util/concurrent/ConcurrentHashMap"));
+    }
+
     private static int[] wrapKinds(String owner, String name, Type[] args) {
         boolean stage = owner.equals("java/util/concurrent/CompletableFuture")
                 || owner.equals("java/util/concurrent/CompletionStage");
+        boolean locked = mayRunLocked(owner, name);
         int[] kinds = null;
         for (int i = 0; i < args.length; i++) {
             int k = switch (args[i].getDescriptor()) {
                 case "Ljava/lang/Runnable;" -> CallSpec.WRAP_RUNNABLE;
                 case "Ljava/util/concurrent/Callable;" -> CallSpec.WRAP_CALLABLE;
                 case "Ljava/util/function/Supplier;" -> stage ? CallSpec.WRAP_SUPPLIER : 0;
-                case "Ljava/util/function/Function;" -> stage ? CallSpec.WRAP_FUNCTION : 0;
-                case "Ljava/util/function/BiFunction;" -> stage ? CallSpec.WRAP_BIFUNCTION : 0;
-                case "Ljava/util/function/Consumer;" -> stage ? CallSpec.WRAP_CONSUMER : 0;
-                case "Ljava/util/function/BiConsumer;" -> stage ? CallSpec.WRAP_BICONSUMER : 0;
+                case "Ljava/util/function/Function;" -> stage ? CallSpec.WRAP_FUNCTION
+                        : locked ? CallSpec.WRAP_LOCKED_FUNCTION : 0;
+                case "Ljava/util/function/BiFunction;" -> stage ? CallSpec.WRAP_BIFUNCTION
+                        : locked ? CallSpec.WRAP_LOCKED_BIFUNCTION : 0;
+                case "Ljava/util/function/Consumer;" -> stage ? CallSpec.WRAP_CONSUMER
+                        : locked ? CallSpec.WRAP_LOCKED_CONSUMER : 0;
+                case "Ljava/util/function/BiConsumer;" -> stage ? CallSpec.WRAP_BICONSUMER
+                        : locked ? CallSpec.WRAP_LOCKED_BICONSUMER : 0;
+                case "Ljava/util/function/Predicate;" -> locked ? CallSpec.WRAP_LOCKED_PREDICATE : 0;
+                case "Ljava/util/function/UnaryOperator;" -> locked ? CallSpec.WRAP_LOCKED_UNARY : 0;
+                case "Ljava/util/Comparator;" -> locked ? CallSpec.WRAP_LOCKED_COMPARATOR : 0;
                 case "Ljava/util/Collection;" -> (name.equals("invokeAll") || name.equals("invokeAny"))
                         && owner.startsWith("java/util/concurrent/") ? CallSpec.WRAP_CALLABLES : 0;
                 default -> 0;

@@ -33,6 +33,7 @@ public final class ClassInstrumenter {
     private static final String HOOKS = "racecourse/race/edges/Hooks";
 
     private static final String HOLDER = "racecourse/race/edges/ShadowHolder";
+    private static final String TIMER_TASK = "java/util/TimerTask";
     private static final String SLOT = "$race$shadow";
 
     private final ClassLoader loader;
@@ -118,6 +119,14 @@ public final class ClassInstrumenter {
             boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
             scan();
             interruptHandlers();
+            if (timerTaskRun()) {
+                // the task sees what was done before it was scheduled (java.util.Timer hands it over under a lock)
+                InsnList head = new InsnList();
+                head.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                head.add(hook("timerTaskRuns", "(Ljava/lang/Object;)V"));
+                code.insert(head);
+                changed = true;
+            }
             if (sync) {
                 wrapBody(lockLoad(), "monitorEnter", "monitorExit", true);
             } else if (cn.name.startsWith("REPL/") && m.name.equals("do_it$")) {
@@ -148,6 +157,15 @@ public final class ClassInstrumenter {
                 code.insert(at, hook("interruptedChecked", "()V"));
                 changed = true;
             }
+        }
+
+        /** The {@code run()} of a {@code java.util.TimerTask} subclass: a timer's thread runs it. */
+        private boolean timerTaskRun() {
+            if (!m.name.equals("run") || !m.desc.equals("()V") || (m.access & Opcodes.ACC_STATIC) != 0) {
+                return false;
+            }
+            return TIMER_TASK.equals(cn.superName) || cn.superName != null && !cn.superName.startsWith("java/")
+                    && new Hierarchy(loader).extendsLibraryClass(cn.superName, java.util.Set.of(TIMER_TASK));
         }
 
         /** A lambda body (or method-reference bridge) or a fork/join task's {@code compute}: may run on a worker. */
@@ -358,6 +376,18 @@ public final class ClassInstrumenter {
             if (mi.getOpcode() == Opcodes.INVOKESTATIC && mi.owner.equals("java/lang/Thread")
                     && mi.name.equals("interrupted") && mi.desc.equals("()Z")) {
                 code.insert(mi, hook("interruptedChecked", "()V"));
+                changed = true;
+                return;
+            }
+            if (mi.owner.equals("java/util/Timer") && mi.name.startsWith("schedule")
+                    && mi.desc.startsWith("(L" + TIMER_TASK + ";")) {
+                Type[] args = Type.getArgumentTypes(mi.desc);
+                InsnList l = new InsnList();
+                int[] locals = stashArguments(args, l);
+                l.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
+                l.add(hook("timerSchedules", "(Ljava/lang/Object;)V"));
+                reloadArguments(args, locals, l);
+                code.insertBefore(mi, l);
                 changed = true;
                 return;
             }
