@@ -72,6 +72,12 @@ public final class CallSpec {
     /** Wrap kind: the same for a {@link java.util.Comparator} ({@code sort}). */
     public static final int WRAP_LOCKED_COMPARATOR = 15;
 
+    /**
+     * Wrap kind: a {@code Flow.Subscriber} given to a publisher's {@code subscribe}; it is not wrapped, only noted
+     * as the publisher's.
+     */
+    public static final int WRAP_SUBSCRIBER = 16;
+
     /** Whether a wrap kind is one of the callbacks a receiver may run under its lock. */
     public static boolean isLockedCallback(int kind) {
         return kind >= WRAP_LOCKED_FUNCTION && kind <= WRAP_LOCKED_COMPARATOR;

@@ -641,6 +641,34 @@ public final class Hooks {
         }
     }
 
+    /**
+     * At the start of a {@code Flow.Subscriber} method ({@code onSubscribe}, {@code onNext}, {@code onError},
+     * {@code onComplete}): it sees what was done before each item or signal was published to it (the promise of
+     * {@code SubmissionPublisher}: over-approximated by everything published so far) and what its own earlier
+     * methods did (the promise of {@code Flow.Publisher}: a subscription's calls are ordered).
+     */
+    public static void subscriberEnter(Object subscriber) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && subscriber != null) {
+            ThreadState ts = state(s);
+            SyncVar publisher = s.publishers.get(subscriber);
+            if (publisher != null) {
+                publisher.acquire(ts.vc());
+            }
+            sync(s, ts, subscriber).acquire(ts.vc());
+        }
+    }
+
+    /** At each exit of a {@code Flow.Subscriber} method: what it did happens before the subscriber's next call. */
+    public static void subscriberExit(Object subscriber) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s != null && subscriber != null) {
+            ThreadState ts = state(s);
+            sync(s, ts, subscriber).release(ts.vc());
+            ts.tick();
+        }
+    }
+
     /** At the start of a {@code TimerTask}'s {@code run()}: it sees what was done before it was scheduled. */
     public static void timerTaskRuns(Object task) {
         Session s = Tracker.on ? Tracker.session : null;
@@ -744,6 +772,12 @@ public final class Hooks {
             return task;
         }
         ThreadState ts = state(s);
+        if (kind == CallSpec.WRAP_SUBSCRIBER) {
+            if (recv != null) {
+                s.publishers.put(task, sync(s, ts, recv));
+            }
+            return task;
+        }
         if (CallSpec.isLockedCallback(kind)) {
             if (!runsCallbacksLocked(recv, Sites.get(siteId).name)) {
                 return task; // run in the caller with no lock: the function's accesses are ordinary ones

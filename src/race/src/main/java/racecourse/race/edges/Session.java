@@ -21,6 +21,8 @@ public final class Session {
     final WeakIdentityMap<SyncVar> syncs = new WeakIdentityMap<>();
     final WeakIdentityMap<ThreadState> threads = new WeakIdentityMap<>();
     final WeakIdentityMap<StartInfo> pending = new WeakIdentityMap<>();
+    /** The publisher each {@code Flow.Subscriber} subscribed to (its clock), keyed by the subscriber. */
+    final WeakIdentityMap<SyncVar> publishers = new WeakIdentityMap<>();
     final SyncVar cells = new SyncVar();
     /** Callbacks handed to the JDK that are not tasks (a barrier's action) and the barriers that run them. */
     final SyncVar callbacks = new SyncVar();

@@ -146,6 +146,14 @@ final class CallRules {
                 || NOT_SYNC.contains(name)) {
             return 0;
         }
+        if (owner.equals("java/util/concurrent/SubmissionPublisher")) {
+            // publishing an item or a signal happens before each subscriber's access to it (its documentation);
+            // the subscribers' methods acquire (Hooks.subscriberEnter). Lag and demand estimates order nothing.
+            return switch (name) {
+                case "submit", "offer", "close", "closeExceptionally", "subscribe" -> RELEASE;
+                default -> 0;
+            };
+        }
         if (owner.equals("java/util/concurrent/locks/StampedLock")) {
             return switch (name) {
                 case "writeLock", "tryWriteLock", "writeLockInterruptibly", "tryConvertToWriteLock" -> ACQUIRE;
@@ -205,7 +213,7 @@ final class CallRules {
 
     private static boolean lockedCallbacksOnly(int[] wrap) {
         for (int k : wrap) {
-            if (k != 0 && !CallSpec.isLockedCallback(k)) {
+            if (k != 0 && !CallSpec.isLockedCallback(k) && k != CallSpec.WRAP_SUBSCRIBER) {
                 return false;
             }
         }
@@ -247,6 +255,9 @@ final class CallRules {
                 case "Ljava/util/function/Predicate;" -> locked ? CallSpec.WRAP_LOCKED_PREDICATE : 0;
                 case "Ljava/util/function/UnaryOperator;" -> locked ? CallSpec.WRAP_LOCKED_UNARY : 0;
                 case "Ljava/util/Comparator;" -> locked ? CallSpec.WRAP_LOCKED_COMPARATOR : 0;
+                case "Ljava/util/concurrent/Flow$Subscriber;" -> name.equals("subscribe")
+                        && (owner.equals("java/util/concurrent/SubmissionPublisher")
+                        || owner.equals("java/util/concurrent/Flow$Publisher")) ? CallSpec.WRAP_SUBSCRIBER : 0;
                 case "Ljava/util/Collection;" -> (name.equals("invokeAll") || name.equals("invokeAny"))
                         && owner.startsWith("java/util/concurrent/") ? CallSpec.WRAP_CALLABLES : 0;
                 default -> 0;

@@ -133,6 +133,10 @@ public final class ClassInstrumenter {
                 wrapBody(null, "cellEnter", "cellExit", false);
             } else if (clinit) {
                 wrapBody(null, "clinitEnter", "clinitExit", false);
+            } else if (subscriberMethod()) {
+                InsnList self = new InsnList();
+                self.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                wrapBody(self, "subscriberEnter", "subscriberExit", true);
             } else if (workerCode()) {
                 wrapBody(null, "workerEnter", "workerExit", false);
             }
@@ -157,6 +161,20 @@ public final class ClassInstrumenter {
                 code.insert(at, hook("interruptedChecked", "()V"));
                 changed = true;
             }
+        }
+
+        /** A method of {@code Flow.Subscriber} in a class that implements it: a publisher calls it. */
+        private boolean subscriberMethod() {
+            if ((m.access & Opcodes.ACC_STATIC) != 0 || !cn.interfaces.contains("java/util/concurrent/Flow$Subscriber")) {
+                return false;
+            }
+            return switch (m.name) {
+                case "onSubscribe" -> m.desc.equals("(Ljava/util/concurrent/Flow$Subscription;)V");
+                case "onNext" -> m.desc.equals("(Ljava/lang/Object;)V");
+                case "onError" -> m.desc.equals("(Ljava/lang/Throwable;)V");
+                case "onComplete" -> m.desc.equals("()V");
+                default -> false;
+            };
         }
 
         /** The {@code run()} of a {@code java.util.TimerTask} subclass: a timer's thread runs it. */

@@ -62,4 +62,20 @@ class CallRulesTests {
                 "thenApply", "(Ljava/util/function/Function;)Ljava/util/concurrent/CompletableFuture;");
         assertArrayEquals(new int[] {CallSpec.WRAP_FUNCTION}, stage.wrap());
     }
+
+    @Test
+    void aSubmissionPublisherReleasesWhenItPublishesAndNotesItsSubscribers() {
+        String pub = "java/util/concurrent/SubmissionPublisher";
+        Rule submit = CallRules.classify(Opcodes.INVOKEVIRTUAL, pub, "submit", "(Ljava/lang/Object;)I");
+        assertEquals(CallSpec.RELEASE, submit.flags());
+        Rule close = CallRules.classify(Opcodes.INVOKEVIRTUAL, pub, "close", "()V");
+        assertEquals(CallSpec.RELEASE, close.flags(), "close is a signal to the subscribers, not a wait");
+        assertNull(CallRules.classify(Opcodes.INVOKEVIRTUAL, pub, "estimateMaximumLag", "()I"));
+        Rule subscribe = CallRules.classify(Opcodes.INVOKEVIRTUAL, pub, "subscribe",
+                "(Ljava/util/concurrent/Flow$Subscriber;)V");
+        assertArrayEquals(new int[] {CallSpec.WRAP_SUBSCRIBER}, subscribe.wrap());
+        Rule executorClose = CallRules.classify(Opcodes.INVOKEINTERFACE, "java/util/concurrent/ExecutorService",
+                "close", "()V");
+        assertEquals(CallSpec.ACQUIRE, executorClose.flags() & CallSpec.ACQUIRE, "an executor's close still waits");
+    }
 }
