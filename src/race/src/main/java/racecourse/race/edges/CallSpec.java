@@ -34,7 +34,12 @@ public final class CallSpec {
     /** Flags that need the returned value. */
     public static final int NEEDS_RESULT = ALIAS_SAME | ALIAS_READ | ALIAS_WRITE | ALIAS_ALL | TASK_RESULT;
     /** Flags handled after the call. */
-    public static final int AFTER = ACQUIRE | ACQUIRE_READ | THREAD_JOIN | NEEDS_RESULT;
+    /**
+     * A {@code ThreadLocal}'s {@code get}, {@code set} or {@code remove}: the thread's own value, so what earlier
+     * pool tasks on the same thread did happens before (a value confined to a thread is not shared by its tasks).
+     */
+    public static final int CONFINED = 1 << 13;
+    public static final int AFTER = ACQUIRE | ACQUIRE_READ | THREAD_JOIN | NEEDS_RESULT | CONFINED;
     /** Flags handled before the call. */
     public static final int BEFORE = RELEASE | RELEASE_READ | COLLECTION | THREAD_START;
 

@@ -199,6 +199,66 @@ public final class Hooks {
         fieldAccess(s, ts, f, obj, siteId, write);
     }
 
+    /** The field each field updater made in tracked code works on (see {@link #updaterMade}). */
+    private static final WeakIdentityMap<FieldInfo> UPDATERS = new WeakIdentityMap<>();
+
+    /** After {@code Atomic...FieldUpdater.newUpdater(owner, ..., name)}: notes the field the updater works on. */
+    public static void updaterMade(Object updater, Class<?> owner, String name) {
+        if (updater == null || owner == null || name == null) {
+            return;
+        }
+        try {
+            java.lang.reflect.Field f = Site.find(owner, name);
+            if (f != null) {
+                UPDATERS.put(updater, FieldInfo.of(f));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // the updater then synchronizes on itself, as before the field was known
+        }
+    }
+
+    /**
+     * Before an atomic access through a {@code VarHandle} (a mode other than plain) or a field updater
+     * ({@code via}), on {@code obj}'s field (null for a static field or an array): a release, if the call is one,
+     * into the field's own variable, which {@code volatile} accesses of the field use too.
+     */
+    public static void atomicFieldBefore(Object via, Object obj, int siteId) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s == null || via == null) {
+            return;
+        }
+        Site site = Sites.get(siteId);
+        if ((site.flags & CallSpec.RELEASE) != 0) {
+            ThreadState ts = state(s);
+            atomicTarget(s, ts, via, obj, site).release(ts.vc());
+            ts.tick();
+        }
+    }
+
+    /** After such an access: an acquire, if the call is one, from the field's own variable. */
+    public static void atomicFieldAfter(Object via, Object obj, int siteId) {
+        Session s = Tracker.on ? Tracker.session : null;
+        if (s == null || via == null) {
+            return;
+        }
+        Site site = Sites.get(siteId);
+        if ((site.flags & CallSpec.ACQUIRE) != 0) {
+            ThreadState ts = state(s);
+            atomicTarget(s, ts, via, obj, site).acquire(ts.vc());
+        }
+    }
+
+    private static SyncVar atomicTarget(Session s, ThreadState ts, Object via, Object obj, Site site) {
+        FieldInfo f = via instanceof java.lang.invoke.VarHandle h ? VarHandleFields.of(h, obj, site) : UPDATERS.get(via);
+        if (f != null) {
+            Object key = f.isStatic() ? f : obj;
+            if (key != null) {
+                return sync(s, ts, key).field(f.id());
+            }
+        }
+        return sync(s, ts, via);
+    }
+
     /** Before a plain {@code VarHandle.get} with one coordinate or none: a read if the handle is a field's. */
     public static void varHandleGet(Object handle, Object obj, int site) {
         Session s = Tracker.on ? Tracker.session : null;
@@ -696,6 +756,14 @@ public final class Hooks {
     }
 
     private static void after(Session s, ThreadState ts, Object recv, int fl) {
+        if ((fl & CallSpec.CONFINED) != 0) {
+            // a ThreadLocal's value belongs to this thread: the pool tasks that ran here before reached it in order
+            SyncVar here = s.confinement.get(Thread.currentThread());
+            if (here != null) {
+                here.acquire(ts.vc());
+            }
+            return;
+        }
         if ((fl & CallSpec.COLLECTION) != 0) {
             if (COLLECTION_KIND.get(recv.getClass()) == SYNCED) {
                 sync(s, ts, recv).acquire(ts.vc());
@@ -935,6 +1003,8 @@ public final class Hooks {
                 s.sync(e.future).release(ts.vc());
             }
             if (saved != null) {
+                // the next task on this thread that reaches a ThreadLocal value sees what this one did to it
+                s.confinement.computeIfAbsent(Thread.currentThread(), k -> new SyncVar()).release(ts.vc());
                 s.retire(ts.tid, ts.vc().get(ts.tid));
             }
             ts.tick();

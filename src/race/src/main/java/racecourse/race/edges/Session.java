@@ -23,6 +23,8 @@ public final class Session {
     final WeakIdentityMap<StartInfo> pending = new WeakIdentityMap<>();
     /** The publisher each {@code Flow.Subscriber} subscribed to (its clock), keyed by the subscriber. */
     final WeakIdentityMap<SyncVar> publishers = new WeakIdentityMap<>();
+    /** Per pool thread: what the logical tasks it ran did (see {@code Hooks.taskEnd}), keyed by the thread. */
+    final WeakIdentityMap<SyncVar> confinement = new WeakIdentityMap<>();
     final SyncVar cells = new SyncVar();
     /** Callbacks handed to the JDK that are not tasks (a barrier's action) and the barriers that run them. */
     final SyncVar callbacks = new SyncVar();

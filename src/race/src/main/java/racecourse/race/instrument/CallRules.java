@@ -7,6 +7,7 @@ import static racecourse.race.edges.CallSpec.ALIAS_READ;
 import static racecourse.race.edges.CallSpec.ALIAS_SAME;
 import static racecourse.race.edges.CallSpec.ALIAS_WRITE;
 import static racecourse.race.edges.CallSpec.COLLECTION;
+import static racecourse.race.edges.CallSpec.CONFINED;
 import static racecourse.race.edges.CallSpec.RELEASE;
 import static racecourse.race.edges.CallSpec.RELEASE_READ;
 import static racecourse.race.edges.CallSpec.TASK_RESULT;
@@ -44,12 +45,12 @@ final class CallRules {
             "lock", "lockInterruptibly", "tryLock", "acquire", "acquireUninterruptibly", "tryAcquire", "take",
             "takeFirst", "takeLast", "poll", "pollFirst", "pollLast", "peek", "peekFirst", "peekLast", "element",
             "getFirst", "getLast", "drainTo", "get", "getNow", "join", "resultNow", "exceptionNow", "state",
-            "getAcquire", "getOpaque", "getPlain", "getVolatile", "awaitTermination", "close", "invokeAll",
+            "getAcquire", "getOpaque", "getPlain", "getVolatile", "awaitTermination", "close", "invokeAll", "invokeAny",
             "awaitAdvance", "awaitAdvanceInterruptibly", "isDone", "getCount", "containsKey", "contains",
             "size", "isEmpty", "getOrDefault", "intValue", "longValue", "availablePermits");
     private static final Set<String> TASK_ONLY = Set.of(
             "submit", "execute", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "fork",
-            "invokeAny", "runAsync", "supplyAsync", "newThread");
+            "runAsync", "supplyAsync", "newThread");
     private static final Set<String> NOT_SYNC = Set.of(
             "toString", "hashCode", "equals", "getClass", "getQueueLength", "hasQueuedThreads",
             "isHeldByCurrentThread", "getHoldCount", "isLocked", "isFair", "getParties", "getPhase",
@@ -118,6 +119,9 @@ final class CallRules {
             flags = varHandle(name);
         } else if (instance && COLLECTIONS.contains(owner)) {
             flags = COLLECTION | (COLLECTION_WRITES.contains(name) ? WRITES : 0);
+        } else if (instance && (owner.equals("java/lang/ThreadLocal") || owner.equals("java/lang/InheritableThreadLocal"))
+                && (name.equals("get") || name.equals("set") || name.equals("remove"))) {
+            flags = CONFINED;
         } else if (instance && name.equals("start") && desc.equals("()V")) {
             flags = THREAD_START;
         } else if (instance && name.equals("join") && JOIN_DESCS.contains(desc)) {

@@ -34,6 +34,9 @@ public final class ClassInstrumenter {
 
     private static final String HOLDER = "racecourse/race/edges/ShadowHolder";
     private static final String TIMER_TASK = "java/util/TimerTask";
+    private static final java.util.Set<String> FIELD_UPDATERS = java.util.Set.of(
+            "java/util/concurrent/atomic/AtomicReferenceFieldUpdater", "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
+            "java/util/concurrent/atomic/AtomicLongFieldUpdater");
     private static final String SLOT = "$race$shadow";
 
     private final ClassLoader loader;
@@ -346,6 +349,65 @@ public final class ClassInstrumenter {
             changed = true;
         }
 
+        /**
+         * An atomic access through a {@code VarHandle} (any mode but plain) or a field updater: it synchronizes on
+         * the field's own variable, as a {@code volatile} read or write of the field does, so that the two ways to
+         * reach one field are one. The hooks find the field when they run (a handle's description, or the
+         * {@code newUpdater} call that made the updater); without one they use the handle or updater itself.
+         * Also notes each updater's field where {@code newUpdater} is called. Returns whether it rewrote the call.
+         */
+        private boolean atomicField(MethodInsnNode mi) {
+            boolean updaterClass = FIELD_UPDATERS.contains(mi.owner);
+            if (updaterClass && mi.getOpcode() == Opcodes.INVOKESTATIC && mi.name.equals("newUpdater")) {
+                Type[] args = Type.getArgumentTypes(mi.desc);
+                InsnList before = new InsnList();
+                int[] locals = stashArguments(args, before);
+                reloadArguments(args, locals, before);
+                code.insertBefore(mi, before);
+                InsnList after = new InsnList();
+                after.add(new InsnNode(Opcodes.DUP));
+                after.add(new VarInsnNode(Opcodes.ALOAD, locals[0]));
+                after.add(new VarInsnNode(Opcodes.ALOAD, locals[args.length - 1]));
+                after.add(hook("updaterMade", "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)V"));
+                code.insert(mi, after);
+                changed = true;
+                return true;
+            }
+            boolean varHandle = mi.owner.equals("java/lang/invoke/VarHandle");
+            if (!varHandle && !(updaterClass && mi.getOpcode() != Opcodes.INVOKESTATIC)) {
+                return false;
+            }
+            Rule r = CallRules.classify(mi.getOpcode(), mi.owner, mi.name, mi.desc);
+            if (r == null || (r.flags() & (CallSpec.RELEASE | CallSpec.ACQUIRE)) == 0) {
+                return varHandle; // a VarHandle's other methods order nothing
+            }
+            Type[] args = Type.getArgumentTypes(mi.desc);
+            boolean objectFirst = args.length > 0 && args[0].getSort() == Type.OBJECT;
+            int id = site(racecourse.race.edges.Site.CALL, false, mi.owner, mi.name, r.flags(), null, null);
+            InsnList before = new InsnList();
+            int[] locals = stashArguments(args, before);
+            int via = newLocal(Type.getType(Object.class));
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(new VarInsnNode(Opcodes.ASTORE, via));
+            InsnList target = new InsnList();
+            target.add(new VarInsnNode(Opcodes.ALOAD, via));
+            target.add(objectFirst ? new VarInsnNode(Opcodes.ALOAD, locals[0]) : new InsnNode(Opcodes.ACONST_NULL));
+            target.add(intConst(id));
+            if ((r.flags() & CallSpec.RELEASE) != 0) {
+                before.add(copy(target));
+                before.add(hook("atomicFieldBefore", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
+            }
+            reloadArguments(args, locals, before);
+            code.insertBefore(mi, before);
+            if ((r.flags() & CallSpec.ACQUIRE) != 0) {
+                InsnList after = copy(target);
+                after.add(hook("atomicFieldAfter", "(Ljava/lang/Object;Ljava/lang/Object;I)V"));
+                code.insert(mi, after);
+            }
+            changed = true;
+            return true;
+        }
+
         @Override
         void arrayLoad(AbstractInsnNode n) {
             int id = site(racecourse.race.edges.Site.ARRAY, false, null, null, 0, null, null);
@@ -422,6 +484,9 @@ public final class ClassInstrumenter {
             }
             if (mi.owner.equals("java/lang/invoke/VarHandle") && (mi.name.equals("get") || mi.name.equals("set"))) {
                 plainVarHandle(mi);
+                return;
+            }
+            if (atomicField(mi)) {
                 return;
             }
             Rule r = CallRules.classify(mi.getOpcode(), mi.owner, mi.name, mi.desc);

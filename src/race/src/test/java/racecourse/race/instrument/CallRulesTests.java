@@ -78,4 +78,20 @@ class CallRulesTests {
                 "close", "()V");
         assertEquals(CallSpec.ACQUIRE, executorClose.flags() & CallSpec.ACQUIRE, "an executor's close still waits");
     }
+
+    @Test
+    void threadLocalAccessesAcquireTheThreadsConfinementAndInvokeAnyAcquiresItsResult() {
+        for (String name : new String[] {"get", "set", "remove"}) {
+            String desc = name.equals("get") ? "()Ljava/lang/Object;" : name.equals("set") ? "(Ljava/lang/Object;)V" : "()V";
+            Rule r = CallRules.classify(Opcodes.INVOKEVIRTUAL, "java/lang/ThreadLocal", name, desc);
+            assertEquals(CallSpec.CONFINED, r.flags(), name);
+            assertEquals(CallSpec.CONFINED, r.flags() & CallSpec.AFTER, name + " is handled after the call");
+        }
+        assertNull(CallRules.classify(Opcodes.INVOKESTATIC, "java/lang/ThreadLocal", "withInitial",
+                "(Ljava/util/function/Supplier;)Ljava/lang/ThreadLocal;"));
+        Rule any = CallRules.classify(Opcodes.INVOKEINTERFACE, "java/util/concurrent/ExecutorService", "invokeAny",
+                "(Ljava/util/Collection;)Ljava/lang/Object;");
+        assertEquals(CallSpec.ACQUIRE, any.flags() & (CallSpec.ACQUIRE | CallSpec.RELEASE));
+        assertArrayEquals(new int[] {CallSpec.WRAP_CALLABLES}, any.wrap());
+    }
 }
