@@ -147,13 +147,56 @@ public final class Hooks {
         java.util.Arrays.fill(BY_THREAD, null);
     }
 
+    // ---- the thread's state in a local of each instrumented method ----
+
+    /*
+     * An instrumented method that makes several accesses (or one in a loop) calls here() once, when it starts, and
+     * keeps the answer in a local of its own, which it passes to each access and monitor hook; those then skip the
+     * lookup of the thread's state. What the local holds, and why it stays right while the method runs:
+     *  - null when no session ran as the method started: every hook then looks the session up itself, as a hook
+     *    without the argument does, so a session that begins while the method runs sees its later accesses.
+     *  - else the state of the running thread in that session. A hook uses it only while its session is still the
+     *    running one (usable(): one comparison with Tracker.session); after that session ended, the hook looks
+     *    the running session up again, so an ended session records nothing more and a new one misses nothing.
+     *  - a pool task's wrapper swaps the thread's state at its start and puts it back at its end (taskBegin,
+     *    taskEnd), both inside one call made by the thread's code (Tasks): a method that runs in the task starts
+     *    after the swap and takes the task's state; a method of the code around the task is waiting in that call
+     *    while the swap lasts, and finds its own state back when it goes on.
+     *  - a virtual thread keeps its frames, hence the state it took, whatever carrier runs it.
+     *  - a static initializer raises its state's clinit count; the hooks read that count from the same object.
+     */
+
+    /**
+     * At the start of an instrumented method: the running thread's state in the running session, for the
+     * method to pass to its hooks; null while tracking is off.
+     */
+    public static Object here() {
+        Session s = Tracker.on ? Tracker.session : null;
+        return s == null ? null : state(s);
+    }
+
+    /** Returns {@code state} if it is a state of the running session (a method's local), else null. */
+    private static ThreadState usable(Object state) {
+        return state instanceof ThreadState ts && ts.session == Tracker.session ? ts : null;
+    }
+
     // ---- fields and arrays ----
 
     /** After {@code GETFIELD}. */
     public static void getField(Object obj, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && obj != null) {
-            field(s, obj, site, false);
+            field(state(s), obj, site, false);
+        }
+    }
+
+    /** After {@code GETFIELD}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void getField(Object obj, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            getField(obj, site);
+        } else if (obj != null) {
+            field(ts, obj, site, false);
         }
     }
 
@@ -161,7 +204,17 @@ public final class Hooks {
     public static void putField(Object obj, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && obj != null) {
-            field(s, obj, site, true);
+            field(state(s), obj, site, true);
+        }
+    }
+
+    /** Before {@code PUTFIELD}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void putField(Object obj, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            putField(obj, site);
+        } else if (obj != null) {
+            field(ts, obj, site, true);
         }
     }
 
@@ -169,7 +222,17 @@ public final class Hooks {
     public static void getStatic(int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            field(s, null, site, false);
+            field(state(s), null, site, false);
+        }
+    }
+
+    /** After {@code GETSTATIC}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void getStatic(int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            getStatic(site);
+        } else {
+            field(ts, null, site, false);
         }
     }
 
@@ -177,7 +240,17 @@ public final class Hooks {
     public static void putStatic(int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            field(s, null, site, true);
+            field(state(s), null, site, true);
+        }
+    }
+
+    /** Before {@code PUTSTATIC}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void putStatic(int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            putStatic(site);
+        } else {
+            field(ts, null, site, true);
         }
     }
 
@@ -185,11 +258,11 @@ public final class Hooks {
      * A field access. Kept small so that the JIT inlines it: when the object keeps its history itself and the
      * field was already accessed so in this epoch (which also means it is a plain data field), that is all.
      */
-    private static void field(Session s, Object obj, int siteId, boolean write) {
-        ThreadState ts = state(s);
+    private static void field(ThreadState ts, Object obj, int siteId, boolean write) {
         if (ts.clinit > 0) {
             return;
         }
+        Session s = ts.session;
         FieldInfo f = Sites.get(siteId).field(obj);
         if (obj instanceof ShadowHolder h && h.$race$get() instanceof Shadow sh && sh.session == s
                 && FastTrack.sameEpoch(sh, f.id(), write, ts.epoch)) {
@@ -263,7 +336,17 @@ public final class Hooks {
     public static void arrayLoad(Object array, int index, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && array != null) {
-            element(s, array, index, site, false);
+            element(state(s), array, index, site, false);
+        }
+    }
+
+    /** Before an array load, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void arrayLoad(Object array, int index, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            arrayLoad(array, index, site);
+        } else if (array != null) {
+            element(ts, array, index, site, false);
         }
     }
 
@@ -271,7 +354,17 @@ public final class Hooks {
     public static void arrayStore(Object array, int index, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && array != null) {
-            element(s, array, index, site, true);
+            element(state(s), array, index, site, true);
+        }
+    }
+
+    /** Before an array store, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void arrayStore(Object array, int index, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            arrayStore(array, index, site);
+        } else if (array != null) {
+            element(ts, array, index, site, true);
         }
     }
 
@@ -285,8 +378,9 @@ public final class Hooks {
             return;
         }
         int end = Math.min(to, java.lang.reflect.Array.getLength(array));
+        ThreadState ts = state(s);
         for (int i = Math.max(0, from); i < end; i++) {
-            element(s, array, i, site, write);
+            element(ts, array, i, site, write);
         }
     }
 
@@ -294,16 +388,15 @@ public final class Hooks {
      * An element access. Kept small so that the JIT inlines it into the accessing loop: when the array is the
      * one this thread accessed last and the element was already accessed so in this epoch, that is all.
      */
-    private static void element(Session s, Object array, int index, int siteId, boolean write) {
-        ThreadState ts = state(s);
+    private static void element(ThreadState ts, Object array, int index, int siteId, boolean write) {
         if (ts.clinit > 0) {
             return;
         }
         WeakIdentityMap.Entry<Shadow> last = ts.last;
-        if (last != null && last.refersTo(array) && FastTrack.sameEpochElement(last.value(), index, write, ts.epoch)) {
+        if (last != null && last.refersTo(array) && FastTrack.sameEpochElement(ts.lastShadow, index, write, ts.epoch)) {
             return;
         }
-        elementSlow(s, ts, array, index, siteId, write);
+        elementSlow(ts.session, ts, array, index, siteId, write);
     }
 
     private static void elementSlow(Session s, ThreadState ts, Object array, int index, int siteId, boolean write) {
@@ -366,13 +459,13 @@ public final class Hooks {
         }
         WeakIdentityMap.Entry<Shadow> e = ts.last;
         if (e != null && e.refersTo(key)) {
-            return e.value();
+            return ts.lastShadow;
         }
         int i = System.identityHashCode(key) & 63;
         e = ts.cache[i];
         if (e != null && e.refersTo(key)) {
-            ts.last = e;
-            return e.value();
+            ts.remember(e);
+            return ts.lastShadow;
         }
         e = s.shadows.find(key);
         if (e == null) {
@@ -381,8 +474,8 @@ public final class Hooks {
                     : Shadow.forFields(s));
         }
         ts.cache[i] = e;
-        ts.last = e;
-        return e.value();
+        ts.remember(e);
+        return ts.lastShadow;
     }
 
     /**
@@ -467,30 +560,56 @@ public final class Hooks {
     public static void monitorEnter(Object lock) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
-            ThreadState ts = state(s);
-            SyncVar v = sync(s, ts, lock);
-            if (ts.exited == v && v.coarsens(ts.vc) && ts.reenter(v)) { // the clock's identity only: not a use
-                return;
-            }
-            ts.exited = null;
-            v.monitorAcquire(ts.vc());
+            enter(s, state(s), lock);
         }
+    }
+
+    /** After {@code MONITORENTER}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void monitorEnter(Object lock, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            monitorEnter(lock);
+        } else if (lock != null) {
+            enter(ts.session, ts, lock);
+        }
+    }
+
+    private static void enter(Session s, ThreadState ts, Object lock) {
+        SyncVar v = sync(s, ts, lock);
+        if (ts.exited == v && v.coarsens(ts.vc) && ts.reenter(v)) { // the clock's identity only: not a use
+            return;
+        }
+        ts.exited = null;
+        v.monitorAcquire(ts.vc());
     }
 
     /** Before {@code MONITOREXIT} and at each exit of a synchronized method. */
     public static void monitorExit(Object lock) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
-            ThreadState ts = state(s);
-            SyncVar v = sync(s, ts, lock);
-            long version = ts.vc().version();
-            if (ts.joinedInto != v || ts.joinedVersion != version) {
-                v.monitorRelease(ts.vc());
-                ts.joinedInto = v;
-                ts.joinedVersion = version;
-            }
-            ts.exit(v);
+            exit(s, state(s), lock);
         }
+    }
+
+    /** Before {@code MONITOREXIT}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void monitorExit(Object lock, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            monitorExit(lock);
+        } else if (lock != null) {
+            exit(ts.session, ts, lock);
+        }
+    }
+
+    private static void exit(Session s, ThreadState ts, Object lock) {
+        SyncVar v = sync(s, ts, lock);
+        long version = ts.vc().version();
+        if (ts.joinedInto != v || ts.joinedVersion != version) {
+            v.monitorRelease(ts.vc());
+            ts.joinedInto = v;
+            ts.joinedVersion = version;
+        }
+        ts.exit(v);
     }
 
     /**

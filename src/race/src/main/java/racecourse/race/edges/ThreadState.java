@@ -26,8 +26,10 @@ final class ThreadState {
     /** A small direct-mapped cache of the session's entries for synchronization objects (not instrumented ones). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     final WeakIdentityMap.Entry<SyncVar>[] syncs = new WeakIdentityMap.Entry[16];
-    /** The cache entry of the object accessed last, checked before {@link #cache}. */
+    /** The cache entry of the object accessed last, checked before {@link #cache}; set with {@link #remember}. */
     WeakIdentityMap.Entry<Shadow> last;
+    /** The value of {@link #last} (a history's entry never changes its value), read without a volatile load. */
+    Shadow lastShadow;
     /** The id of the thread this state was last cached for by {@code Hooks} (that thread only writes it); 0: none. */
     long owner;
     SyncVar lastTask;
@@ -116,6 +118,12 @@ final class ThreadState {
         behind = false;
         epoch = exitedEpoch;
         return true;
+    }
+
+    /** Makes {@code e} the entry of the object accessed last. */
+    void remember(WeakIdentityMap.Entry<Shadow> e) {
+        lastShadow = e.value();
+        last = e;
     }
 
     /** Binds this state to the running thread, applying the clock its starter left for it. */

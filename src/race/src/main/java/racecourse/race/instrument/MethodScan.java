@@ -57,10 +57,21 @@ abstract class MethodScan {
         this.thisReady = !m.name.equals("<init>");
     }
 
-    /** Reads a class file into a tree. */
+    /** Reads a class file into a tree, its stack-map frames as they are stored. */
     static ClassNode read(byte[] classFile) {
         ClassNode cn = new ClassNode();
         new ClassReader(classFile).accept(cn, 0);
+        return cn;
+    }
+
+    /**
+     * Reads a class file into a tree with every stack-map frame expanded ({@code F_NEW}: all locals and stack
+     * items written out), so that a mode may add a local to each frame; any frame the mode adds must then be
+     * expanded too.
+     */
+    static ClassNode readExpanded(byte[] classFile) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(classFile).accept(cn, ClassReader.EXPAND_FRAMES);
         return cn;
     }
 
