@@ -393,8 +393,16 @@ public final class Hooks {
             return;
         }
         WeakIdentityMap.Entry<Shadow> last = ts.last;
-        if (last != null && last.refersTo(array) && FastTrack.sameEpochElement(ts.lastShadow, index, write, ts.epoch)) {
-            return;
+        if (last != null && last.refersTo(array)) {
+            Shadow sh = ts.lastShadow;
+            long epoch = ts.epoch;
+            if (FastTrack.sameEpochElement(sh, index, write, epoch)) {
+                return;
+            }
+            if (FastTrack.extendUniform(sh, index, write, epoch, siteId)) {
+                ts.recording();
+                return;
+            }
         }
         elementSlow(ts.session, ts, array, index, siteId, write);
     }
@@ -407,30 +415,9 @@ public final class Hooks {
             return;
         }
         long epoch = ts.epoch;
-        Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
-        if (ch != null) {
-            long[] ex = ch.expanded;
-            if (ex != null) {
-                int b = 3 * (index & (Shadow.CHUNK - 1));
-                if (ex[b] == epoch || (!write && ex[b + 1] == epoch)) {
-                    return;
-                }
-            } else {
-                int j = index & (Shadow.CHUNK - 1);
-                int p = ch.prefix;
-                if (j < p) {
-                    if (ch.w == epoch || (!write && ch.r == epoch)) {
-                        return;
-                    }
-                } else if (j == p && (write
-                        ? ch.w == epoch && ch.r == 0 && ch.sites == (long) siteId << 32
-                        : ch.r == epoch && ch.w == 0 && ch.sites == (siteId & 0xFFFFFFFFL))
-                        && ch.extend(j)) {
-                    // the next element of a sweep: an element with no history, first touched in this thread's
-                    // epoch at the same line, gets the chunk's history without a lock
-                    return;
-                }
-            }
+        if (FastTrack.sameEpochElement(sh, index, write, epoch) || FastTrack.extendUniform(sh, index, write, epoch,
+                siteId)) {
+            return;
         }
         int fid = -index - 1;
         Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc(), siteId);
