@@ -394,7 +394,7 @@ public final class Hooks {
         }
         WeakIdentityMap.Entry<Shadow> last = ts.last;
         if (last != null && last.refersTo(array)) {
-            Shadow sh = ts.lastShadow;
+            Shadow sh = last.firstValue(); // the shadows map never replaces a value
             long epoch = ts.epoch;
             if (FastTrack.sameEpochElement(sh, index, write, epoch)) {
                 return;
@@ -446,13 +446,14 @@ public final class Hooks {
         }
         WeakIdentityMap.Entry<Shadow> e = ts.last;
         if (e != null && e.refersTo(key)) {
-            return ts.lastShadow;
+            return e.firstValue();
         }
-        int i = System.identityHashCode(key) & 63;
-        e = ts.cache[i];
+        int h = System.identityHashCode(key);
+        WeakIdentityMap.Entry<Shadow>[] cache = ts.cache;
+        e = cache[h & (cache.length - 1)];
         if (e != null && e.refersTo(key)) {
-            ts.remember(e);
-            return ts.lastShadow;
+            ts.last = e;
+            return e.firstValue();
         }
         e = s.shadows.find(key);
         if (e == null) {
@@ -460,9 +461,11 @@ public final class Hooks {
                     ? Shadow.forArray(s, java.lang.reflect.Array.getLength(k))
                     : Shadow.forFields(s));
         }
-        ts.cache[i] = e;
-        ts.remember(e);
-        return ts.lastShadow;
+        ts.cacheMissed();
+        cache = ts.cache;
+        cache[h & (cache.length - 1)] = e;
+        ts.last = e;
+        return e.firstValue();
     }
 
     /**

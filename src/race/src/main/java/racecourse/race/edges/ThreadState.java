@@ -20,16 +20,21 @@ final class ThreadState {
     long epoch;
     boolean started;
     int clinit;
-    /** A small direct-mapped cache of the shadows of recently accessed objects. */
+    /**
+     * A direct-mapped cache of the shadows of recently accessed objects, indexed by identity hash: 64 entries,
+     * doubled up to {@link #MAX_CACHE} when this thread keeps missing it (code that cycles through many arrays).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    final WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
+    WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
+    /** The most entries {@link #cache} grows to. */
+    static final int MAX_CACHE = 1024;
+    /** Misses of {@link #cache} since it last grew. */
+    private int misses;
     /** A small direct-mapped cache of the session's entries for synchronization objects (not instrumented ones). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     final WeakIdentityMap.Entry<SyncVar>[] syncs = new WeakIdentityMap.Entry[16];
-    /** The cache entry of the object accessed last, checked before {@link #cache}; set with {@link #remember}. */
+    /** The cache entry of the object accessed last, checked before {@link #cache}. */
     WeakIdentityMap.Entry<Shadow> last;
-    /** The value of {@link #last} (a history's entry never changes its value), read without a volatile load. */
-    Shadow lastShadow;
     /** The id of the thread this state was last cached for by {@code Hooks} (that thread only writes it); 0: none. */
     long owner;
     SyncVar lastTask;
@@ -120,10 +125,24 @@ final class ThreadState {
         return true;
     }
 
-    /** Makes {@code e} the entry of the object accessed last. */
-    void remember(WeakIdentityMap.Entry<Shadow> e) {
-        lastShadow = e.value();
-        last = e;
+    /**
+     * Notes that an object's shadow was not in {@link #cache}: after eight misses per entry the cache doubles (up to
+     * {@link #MAX_CACHE}), keeping the entries whose objects are alive.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void cacheMissed() {
+        if (++misses <= 8 * cache.length || cache.length >= MAX_CACHE) {
+            return;
+        }
+        misses = 0;
+        WeakIdentityMap.Entry<Shadow>[] bigger = new WeakIdentityMap.Entry[2 * cache.length];
+        for (WeakIdentityMap.Entry<Shadow> e : cache) {
+            Object key = e == null ? null : e.get();
+            if (key != null) {
+                bigger[System.identityHashCode(key) & (bigger.length - 1)] = e;
+            }
+        }
+        cache = bigger;
     }
 
     /** Binds this state to the running thread, applying the clock its starter left for it. */
