@@ -379,8 +379,20 @@ public final class Hooks {
         }
         int end = Math.min(to, java.lang.reflect.Array.getLength(array));
         ThreadState ts = state(s);
-        for (int i = Math.max(0, from); i < end; i++) {
-            element(ts, array, i, site, write);
+        if (ts.clinit > 0) {
+            return;
+        }
+        for (int i = Math.max(0, from); i < end; ) {
+            WeakIdentityMap.Entry<Shadow> last = ts.last;
+            int n = last != null && last.refersTo(array)
+                    ? FastTrack.noWorkRun(last.firstValue(), i, end, write, ts.epoch, site) : 0;
+            if (n > 0) {
+                ts.recording();
+                i += n;
+            } else {
+                element(ts, array, i, site, write);
+                i++;
+            }
         }
     }
 

@@ -82,6 +82,37 @@ public final class FastTrack {
     }
 
     /**
+     * For a bulk operation's accesses to elements {@code index} to {@code end - 1} (an array's, all in this epoch,
+     * at one site, of one kind): returns how many of them, from {@code index} on and within its chunk, need no work,
+     * or 0. Either they all hold this epoch in the chunk's uniform history already (read, as in
+     * {@link #sameEpochElement}, after one volatile read of the prefix), or the first is the next element past the
+     * uniform prefix and the history is this epoch's from this site alone: then the elements up to the chunk's end
+     * (or {@code end}) are added with one compare-and-set of the prefix. That records exactly what as many
+     * {@link #extendUniform} calls in a row would, with nobody in between, which is one of the orders the
+     * element-by-element calls allow.
+     */
+    public static int noWorkRun(Shadow sh, int index, int end, boolean write, long epoch, int site) {
+        if (index < 0 || index >= sh.length || end > sh.length) {
+            return 0;
+        }
+        int c = index >>> Shadow.CHUNK_BITS;
+        Shadow.Chunk ch = sh.chunks[c];
+        if (ch == null) {
+            return 0;
+        }
+        int j = index & (Shadow.CHUNK - 1);
+        int stop = Math.min(Shadow.CHUNK, end - (c << Shadow.CHUNK_BITS));
+        int p = ch.prefix;
+        if (j < p) {
+            return ch.w == epoch || (!write && ch.r == epoch) ? Math.min(p, stop) - j : 0;
+        }
+        boolean alone = write
+                ? ch.w == epoch && ch.r == 0 && ch.sites == (long) site << 32
+                : ch.r == epoch && ch.w == 0 && ch.sites == (site & 0xFFFFFFFFL);
+        return j == p && alone && ch.extendTo(j, stop) ? stop - j : 0;
+    }
+
+    /**
      * Checks and records one access. {@code fid} is a field id, or {@code -index-1} for an array element.
      * Returns the conflicting earlier access, or null when the access is ordered after all earlier ones.
      */
