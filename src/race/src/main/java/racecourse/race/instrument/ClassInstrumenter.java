@@ -202,12 +202,20 @@ public final class ClassInstrumenter {
             }
             i = 0;
             for (AbstractInsnNode n : code) {
-                List<LabelNode> targets = switch (n) {
-                    case JumpInsnNode j -> List.of(j.label);
-                    case TableSwitchInsnNode t -> t.labels;
-                    case LookupSwitchInsnNode l -> l.labels;
-                    default -> List.of();
-                };
+                List<LabelNode> targets = new ArrayList<>();
+                switch (n) {
+                    case JumpInsnNode j -> targets.add(j.label);
+                    case TableSwitchInsnNode t -> {
+                        targets.addAll(t.labels);
+                        targets.add(t.dflt);
+                    }
+                    case LookupSwitchInsnNode l -> {
+                        targets.addAll(l.labels);
+                        targets.add(l.dflt);
+                    }
+                    default -> {
+                    }
+                }
                 for (LabelNode l : targets) {
                     if (at.get(l) <= i) {
                         return true;
