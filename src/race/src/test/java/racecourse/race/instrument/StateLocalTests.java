@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -34,7 +37,7 @@ import racecourse.race.report.RaceLog;
  * The thread's state kept in a local of each instrumented method: every stack-map frame of every shape of method
  * declares it (the JVM verifies the rewritten class, which then computes what the plain class computes), races
  * between loops are found through it, and a session that begins, ends or is replaced while a method runs gets
- * exactly the accesses made while it runs.
+ * exactly the accesses made while it runs. A class file too old to have frames gets the local as well.
  */
 class StateLocalTests {
     private static final String FIXTURE = Shapes.class.getName();
@@ -47,15 +50,21 @@ class StateLocalTests {
     /** Defines the instrumented fixture alone; everything else comes from the test's loader. */
     private static final class Isolated extends ClassLoader {
         private final byte[] bytes;
+        private final String own;
 
         Isolated(byte[] bytes) {
+            this(bytes, FIXTURE);
+        }
+
+        Isolated(byte[] bytes, String own) {
             super(StateLocalTests.class.getClassLoader());
             this.bytes = bytes;
+            this.own = own;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(FIXTURE)) {
+            if (!name.equals(own)) {
                 return super.loadClass(name, resolve);
             }
             synchronized (getClassLoadingLock(name)) {
@@ -254,5 +263,60 @@ class StateLocalTests {
         assertEquals(List.of(), first.log().races());
         assertEquals(1, second[0].log().races().size(), "the later accesses, already made in the same epoch of the "
                 + "first session, are new to the second one and race with the other thread's write");
+    }
+
+    /**
+     * A class file of version 49 (Java 5), which has no stack-map frames: {@code static int sum(int[] a)} adding
+     * the elements in a loop.
+     */
+    private static byte[] java5Sum(String internalName) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "sum", "([I)I",
+                null, null);
+        mv.visitCode();
+        Label loop = new Label();
+        Label end = new Label();
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, 1);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, 2);
+        mv.visitLabel(loop);
+        mv.visitVarInsn(Opcodes.ILOAD, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitInsn(Opcodes.ARRAYLENGTH);
+        mv.visitJumpInsn(Opcodes.IF_ICMPGE, end);
+        mv.visitVarInsn(Opcodes.ILOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ILOAD, 2);
+        mv.visitInsn(Opcodes.IALOAD);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitVarInsn(Opcodes.ISTORE, 1);
+        mv.visitIincInsn(2, 1);
+        mv.visitJumpInsn(Opcodes.GOTO, loop);
+        mv.visitLabel(end);
+        mv.visitVarInsn(Opcodes.ILOAD, 1);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    @Test
+    void aClassFileWithoutFramesKeepsTheStateInALocalToo() throws Exception {
+        String name = "racecourse.race.instrument.fixture.Java5Sum";
+        byte[] out = new ClassInstrumenter(StateLocalTests.class.getClassLoader(), true)
+                .instrument(java5Sum(name.replace('.', '/')));
+        assertNotNull(out);
+        ClassNode cn = new ClassNode();
+        new ClassReader(out).accept(cn, 0);
+        MethodNode sum = cn.methods.stream().filter(m -> m.name.equals("sum")).findFirst().orElseThrow();
+        assertTrue(stateLocal(sum) >= 0, "a loop: the method keeps the state");
+        Class<?> c = Class.forName(name, true, new Isolated(out, name));
+        Session s = begin();
+        assertEquals(6, call(c, null, "sum", (Object) new int[] {1, 2, 3}));
+        Tracker.end();
+        assertEquals(List.of(), s.log().races());
     }
 }
