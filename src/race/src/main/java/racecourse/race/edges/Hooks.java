@@ -148,13 +148,56 @@ public final class Hooks {
         java.util.Arrays.fill(BY_THREAD, null);
     }
 
+    // ---- the thread's state in a local of each instrumented method ----
+
+    /*
+     * An instrumented method that makes several accesses (or one in a loop) calls here() once, when it starts, and
+     * keeps the answer in a local of its own, which it passes to each access and monitor hook; those then skip the
+     * lookup of the thread's state. What the local holds, and why it stays right while the method runs:
+     *  - null when no session ran as the method started: every hook then looks the session up itself, as a hook
+     *    without the argument does, so a session that begins while the method runs sees its later accesses.
+     *  - else the state of the running thread in that session. A hook uses it only while its session is still the
+     *    running one (usable(): one comparison with Tracker.session); after that session ended, the hook looks
+     *    the running session up again, so an ended session records nothing more and a new one misses nothing.
+     *  - a pool task's wrapper swaps the thread's state at its start and puts it back at its end (taskBegin,
+     *    taskEnd), both inside one call made by the thread's code (Tasks): a method that runs in the task starts
+     *    after the swap and takes the task's state; a method of the code around the task is waiting in that call
+     *    while the swap lasts, and finds its own state back when it goes on.
+     *  - a virtual thread keeps its frames, hence the state it took, whatever carrier runs it.
+     *  - a static initializer raises its state's clinit count; the hooks read that count from the same object.
+     */
+
+    /**
+     * At the start of an instrumented method: the running thread's state in the running session, for the
+     * method to pass to its hooks; null while tracking is off.
+     */
+    public static Object here() {
+        Session s = Tracker.on ? Tracker.session : null;
+        return s == null ? null : state(s);
+    }
+
+    /** Returns {@code state} if it is a state of the running session (a method's local), else null. */
+    private static ThreadState usable(Object state) {
+        return state instanceof ThreadState ts && ts.session == Tracker.session ? ts : null;
+    }
+
     // ---- fields and arrays ----
 
     /** After {@code GETFIELD}. */
     public static void getField(Object obj, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && obj != null) {
-            field(s, obj, site, false);
+            field(state(s), obj, site, false);
+        }
+    }
+
+    /** After {@code GETFIELD}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void getField(Object obj, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            getField(obj, site);
+        } else if (obj != null) {
+            field(ts, obj, site, false);
         }
     }
 
@@ -162,7 +205,17 @@ public final class Hooks {
     public static void putField(Object obj, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && obj != null) {
-            field(s, obj, site, true);
+            field(state(s), obj, site, true);
+        }
+    }
+
+    /** Before {@code PUTFIELD}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void putField(Object obj, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            putField(obj, site);
+        } else if (obj != null) {
+            field(ts, obj, site, true);
         }
     }
 
@@ -170,7 +223,17 @@ public final class Hooks {
     public static void getStatic(int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            field(s, null, site, false);
+            field(state(s), null, site, false);
+        }
+    }
+
+    /** After {@code GETSTATIC}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void getStatic(int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            getStatic(site);
+        } else {
+            field(ts, null, site, false);
         }
     }
 
@@ -178,7 +241,17 @@ public final class Hooks {
     public static void putStatic(int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null) {
-            field(s, null, site, true);
+            field(state(s), null, site, true);
+        }
+    }
+
+    /** Before {@code PUTSTATIC}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void putStatic(int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            putStatic(site);
+        } else {
+            field(ts, null, site, true);
         }
     }
 
@@ -186,11 +259,11 @@ public final class Hooks {
      * A field access. Kept small so that the JIT inlines it: when the object keeps its history itself and the
      * field was already accessed so in this epoch (which also means it is a plain data field), that is all.
      */
-    private static void field(Session s, Object obj, int siteId, boolean write) {
-        ThreadState ts = state(s);
+    private static void field(ThreadState ts, Object obj, int siteId, boolean write) {
         if (ts.clinit > 0) {
             return;
         }
+        Session s = ts.session;
         FieldInfo f = Sites.get(siteId).field(obj);
         if (obj instanceof ShadowHolder h && h.$race$get() instanceof Shadow sh && sh.session == s
                 && FastTrack.sameEpoch(sh, f.id(), write, ts.epoch)) {
@@ -324,7 +397,17 @@ public final class Hooks {
     public static void arrayLoad(Object array, int index, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && array != null) {
-            element(s, array, index, site, false);
+            element(state(s), array, index, site, false);
+        }
+    }
+
+    /** Before an array load, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void arrayLoad(Object array, int index, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            arrayLoad(array, index, site);
+        } else if (array != null) {
+            element(ts, array, index, site, false);
         }
     }
 
@@ -332,7 +415,17 @@ public final class Hooks {
     public static void arrayStore(Object array, int index, int site) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && array != null) {
-            element(s, array, index, site, true);
+            element(state(s), array, index, site, true);
+        }
+    }
+
+    /** Before an array store, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void arrayStore(Object array, int index, int site, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            arrayStore(array, index, site);
+        } else if (array != null) {
+            element(ts, array, index, site, true);
         }
     }
 
@@ -346,8 +439,21 @@ public final class Hooks {
             return;
         }
         int end = Math.min(to, java.lang.reflect.Array.getLength(array));
-        for (int i = Math.max(0, from); i < end; i++) {
-            element(s, array, i, site, write);
+        ThreadState ts = state(s);
+        if (ts.clinit > 0) {
+            return;
+        }
+        for (int i = Math.max(0, from); i < end; ) {
+            WeakIdentityMap.Entry<Shadow> last = ts.last;
+            int n = last != null && last.refersTo(array)
+                    ? FastTrack.noWorkRun(last.firstValue(), i, end, write, ts.epoch, site) : 0;
+            if (n > 0) {
+                ts.recording();
+                i += n;
+            } else {
+                element(ts, array, i, site, write);
+                i++;
+            }
         }
     }
 
@@ -355,16 +461,23 @@ public final class Hooks {
      * An element access. Kept small so that the JIT inlines it into the accessing loop: when the array is the
      * one this thread accessed last and the element was already accessed so in this epoch, that is all.
      */
-    private static void element(Session s, Object array, int index, int siteId, boolean write) {
-        ThreadState ts = state(s);
+    private static void element(ThreadState ts, Object array, int index, int siteId, boolean write) {
         if (ts.clinit > 0) {
             return;
         }
         WeakIdentityMap.Entry<Shadow> last = ts.last;
-        if (last != null && last.refersTo(array) && FastTrack.sameEpochElement(last.value(), index, write, ts.epoch)) {
-            return;
+        if (last != null && last.refersTo(array)) {
+            Shadow sh = last.firstValue(); // the shadows map never replaces a value
+            long epoch = ts.epoch;
+            if (FastTrack.sameEpochElement(sh, index, write, epoch)) {
+                return;
+            }
+            if (FastTrack.extendUniform(sh, index, write, epoch, siteId)) {
+                ts.recording();
+                return;
+            }
         }
-        elementSlow(s, ts, array, index, siteId, write);
+        elementSlow(ts.session, ts, array, index, siteId, write);
     }
 
     private static void elementSlow(Session s, ThreadState ts, Object array, int index, int siteId, boolean write) {
@@ -375,30 +488,9 @@ public final class Hooks {
             return;
         }
         long epoch = ts.epoch;
-        Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
-        if (ch != null) {
-            long[] ex = ch.expanded;
-            if (ex != null) {
-                int b = 3 * (index & (Shadow.CHUNK - 1));
-                if (ex[b] == epoch || (!write && ex[b + 1] == epoch)) {
-                    return;
-                }
-            } else {
-                int j = index & (Shadow.CHUNK - 1);
-                int p = ch.prefix;
-                if (j < p) {
-                    if (ch.w == epoch || (!write && ch.r == epoch)) {
-                        return;
-                    }
-                } else if (j == p && (write
-                        ? ch.w == epoch && ch.r == 0 && ch.sites == (long) siteId << 32
-                        : ch.r == epoch && ch.w == 0 && ch.sites == (siteId & 0xFFFFFFFFL))
-                        && ch.extend(j)) {
-                    // the next element of a sweep: an element with no history, first touched in this thread's
-                    // epoch at the same line, gets the chunk's history without a lock
-                    return;
-                }
-            }
+        if (FastTrack.sameEpochElement(sh, index, write, epoch) || FastTrack.extendUniform(sh, index, write, epoch,
+                siteId)) {
+            return;
         }
         int fid = -index - 1;
         Conflict c = FastTrack.access(sh, fid, write, ts.tid, ts.vc(), siteId);
@@ -427,13 +519,14 @@ public final class Hooks {
         }
         WeakIdentityMap.Entry<Shadow> e = ts.last;
         if (e != null && e.refersTo(key)) {
-            return e.value();
+            return e.firstValue();
         }
-        int i = System.identityHashCode(key) & 63;
-        e = ts.cache[i];
+        int h = System.identityHashCode(key);
+        WeakIdentityMap.Entry<Shadow>[] cache = ts.cache;
+        e = cache[h & (cache.length - 1)];
         if (e != null && e.refersTo(key)) {
             ts.last = e;
-            return e.value();
+            return e.firstValue();
         }
         e = s.shadows.find(key);
         if (e == null) {
@@ -441,9 +534,11 @@ public final class Hooks {
                     ? Shadow.forArray(s, java.lang.reflect.Array.getLength(k))
                     : Shadow.forFields(s));
         }
-        ts.cache[i] = e;
+        ts.cacheMissed();
+        cache = ts.cache;
+        cache[h & (cache.length - 1)] = e;
         ts.last = e;
-        return e.value();
+        return e.firstValue();
     }
 
     /**
@@ -528,30 +623,56 @@ public final class Hooks {
     public static void monitorEnter(Object lock) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
-            ThreadState ts = state(s);
-            SyncVar v = sync(s, ts, lock);
-            if (ts.exited == v && v.coarsens(ts.vc) && ts.reenter(v)) { // the clock's identity only: not a use
-                return;
-            }
-            ts.exited = null;
-            v.monitorAcquire(ts.vc());
+            enter(s, state(s), lock);
         }
+    }
+
+    /** After {@code MONITORENTER}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void monitorEnter(Object lock, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            monitorEnter(lock);
+        } else if (lock != null) {
+            enter(ts.session, ts, lock);
+        }
+    }
+
+    private static void enter(Session s, ThreadState ts, Object lock) {
+        SyncVar v = sync(s, ts, lock);
+        if (ts.exited == v && v.coarsens(ts.vc) && ts.reenter(v)) { // the clock's identity only: not a use
+            return;
+        }
+        ts.exited = null;
+        v.monitorAcquire(ts.vc());
     }
 
     /** Before {@code MONITOREXIT} and at each exit of a synchronized method. */
     public static void monitorExit(Object lock) {
         Session s = Tracker.on ? Tracker.session : null;
         if (s != null && lock != null) {
-            ThreadState ts = state(s);
-            SyncVar v = sync(s, ts, lock);
-            long version = ts.vc().version();
-            if (ts.joinedInto != v || ts.joinedVersion != version) {
-                v.monitorRelease(ts.vc());
-                ts.joinedInto = v;
-                ts.joinedVersion = version;
-            }
-            ts.exit(v);
+            exit(s, state(s), lock);
         }
+    }
+
+    /** Before {@code MONITOREXIT}, in a method that keeps the thread's {@code state} (see {@link #here}). */
+    public static void monitorExit(Object lock, Object state) {
+        ThreadState ts = usable(state);
+        if (ts == null) {
+            monitorExit(lock);
+        } else if (lock != null) {
+            exit(ts.session, ts, lock);
+        }
+    }
+
+    private static void exit(Session s, ThreadState ts, Object lock) {
+        SyncVar v = sync(s, ts, lock);
+        long version = ts.vc().version();
+        if (ts.joinedInto != v || ts.joinedVersion != version) {
+            v.monitorRelease(ts.vc());
+            ts.joinedInto = v;
+            ts.joinedVersion = version;
+        }
+        ts.exit(v);
     }
 
     /**

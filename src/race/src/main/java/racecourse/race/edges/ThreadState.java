@@ -20,9 +20,16 @@ final class ThreadState {
     long epoch;
     boolean started;
     int clinit;
-    /** A small direct-mapped cache of the shadows of recently accessed objects. */
+    /**
+     * A direct-mapped cache of the shadows of recently accessed objects, indexed by identity hash: 64 entries,
+     * doubled up to {@link #MAX_CACHE} when this thread keeps missing it (code that cycles through many arrays).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    final WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
+    WeakIdentityMap.Entry<Shadow>[] cache = new WeakIdentityMap.Entry[64];
+    /** The most entries {@link #cache} grows to. */
+    static final int MAX_CACHE = 1024;
+    /** Misses of {@link #cache} since it last grew. */
+    private int misses;
     /** A small direct-mapped cache of the session's entries for synchronization objects (not instrumented ones). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     final WeakIdentityMap.Entry<SyncVar>[] syncs = new WeakIdentityMap.Entry[16];
@@ -116,6 +123,26 @@ final class ThreadState {
         behind = false;
         epoch = exitedEpoch;
         return true;
+    }
+
+    /**
+     * Notes that an object's shadow was not in {@link #cache}: after eight misses per entry the cache doubles (up to
+     * {@link #MAX_CACHE}), keeping the entries whose objects are alive.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void cacheMissed() {
+        if (++misses <= 8 * cache.length || cache.length >= MAX_CACHE) {
+            return;
+        }
+        misses = 0;
+        WeakIdentityMap.Entry<Shadow>[] bigger = new WeakIdentityMap.Entry[2 * cache.length];
+        for (WeakIdentityMap.Entry<Shadow> e : cache) {
+            Object key = e == null ? null : e.get();
+            if (key != null) {
+                bigger[System.identityHashCode(key) & (bigger.length - 1)] = e;
+            }
+        }
+        cache = bigger;
     }
 
     /** Binds this state to the running thread, applying the clock its starter left for it. */

@@ -1,6 +1,8 @@
 package racecourse.race.instrument;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -11,11 +13,14 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -26,7 +31,9 @@ import racecourse.race.edges.CallSpec;
  * {@link ExplorerInstrumenter}): rewrites one class so that its field and array accesses, monitors and modelled
  * calls report to {@link racecourse.race.edges.Hooks}. At load time it also adds the shadow slot and the method-reference
  * bridges of {@link MethodRefs}; when retransforming (which forbids new members) it adds nothing: values it must
- * move aside go to fresh locals above the method's own, which no stack-map frame mentions.
+ * move aside go to fresh locals above the method's own, which no stack-map frame mentions. A method that makes
+ * several accesses, or one in a loop, keeps the thread's detector state in one more local, right above its own,
+ * which every stack-map frame declares (see {@link racecourse.race.edges.Hooks#here}).
  * Not thread-safe: one instance per class.
  */
 public final class ClassInstrumenter {
@@ -57,7 +64,7 @@ public final class ClassInstrumenter {
 
     /** Returns the instrumented class file, or null if nothing needed to change. */
     public byte[] instrument(byte[] classFile) {
-        cn = MethodScan.read(classFile);
+        cn = MethodScan.readExpanded(classFile);
         if ((cn.access & Opcodes.ACC_MODULE) != 0) {
             return null;
         }
@@ -112,6 +119,10 @@ public final class ClassInstrumenter {
      */
     private final class MethodRewrite extends MethodScan {
         private boolean changed;
+        /** The local that keeps the thread's state, above every other (known once the rewrite is done), or -1. */
+        private int stateLocal = -1;
+        /** Each {@code ALOAD} of the state local emitted, with the hook call that takes it. */
+        private final List<Object[]> stateUses = new ArrayList<>();
 
         MethodRewrite(MethodNode m) {
             super(ClassInstrumenter.this.cn, ClassInstrumenter.this.dottedName, ClassInstrumenter.this.loader, m);
@@ -143,7 +154,101 @@ public final class ClassInstrumenter {
             } else if (workerCode()) {
                 wrapBody(null, "workerEnter", "workerExit", false);
             }
+            keepStateOrNot();
             return changed;
+        }
+
+        /**
+         * Gives the method its state local when that saves lookups (two hooks or more that take it, or one in a
+         * loop): a local above all others (the method's own and the rewrite's), a call of {@code Hooks.here()}
+         * stored in it as the method starts, and the local in every stack-map frame (padded with {@code TOP} up
+         * to it). Else each hook goes back to its form without the state.
+         */
+        private void keepStateOrNot() {
+            if (stateUses.isEmpty()) {
+                return;
+            }
+            if (stateUses.size() < 2 && !hasLoop()) {
+                for (Object[] use : stateUses) {
+                    MethodInsnNode h = (MethodInsnNode) use[1];
+                    code.remove((AbstractInsnNode) use[0]);
+                    h.desc = h.desc.replace("Ljava/lang/Object;)V", ")V");
+                }
+                return;
+            }
+            stateLocal = newLocal(Type.getType(Object.class));
+            for (Object[] use : stateUses) {
+                ((VarInsnNode) use[0]).var = stateLocal;
+            }
+            for (AbstractInsnNode n : code.toArray()) {
+                if (n instanceof FrameNode f) {
+                    declareState(f);
+                }
+            }
+            InsnList head = new InsnList();
+            head.add(hook("here", "()Ljava/lang/Object;"));
+            head.add(new VarInsnNode(Opcodes.ASTORE, stateLocal));
+            code.insert(head);
+        }
+
+        /** Adds the state local to an expanded frame: {@code TOP} up to its slot, then {@code Object}. */
+        private void declareState(FrameNode f) {
+            List<Object> locals = f.local == null ? new ArrayList<>() : new ArrayList<>(f.local);
+            int slots = 0;
+            for (Object t : locals) {
+                slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
+            }
+            while (slots < stateLocal) {
+                locals.add(Opcodes.TOP);
+                slots++;
+            }
+            locals.add("java/lang/Object");
+            f.local = locals;
+        }
+
+        /** Returns whether some jump or switch goes back to an earlier (or the same) instruction. */
+        private boolean hasLoop() {
+            Map<LabelNode, Integer> at = new HashMap<>();
+            int i = 0;
+            for (AbstractInsnNode n : code) {
+                if (n instanceof LabelNode l) {
+                    at.put(l, i);
+                }
+                i++;
+            }
+            i = 0;
+            for (AbstractInsnNode n : code) {
+                List<LabelNode> targets = new ArrayList<>();
+                switch (n) {
+                    case JumpInsnNode j -> targets.add(j.label);
+                    case TableSwitchInsnNode t -> {
+                        targets.addAll(t.labels);
+                        targets.add(t.dflt);
+                    }
+                    case LookupSwitchInsnNode l -> {
+                        targets.addAll(l.labels);
+                        targets.add(l.dflt);
+                    }
+                    default -> {
+                    }
+                }
+                for (LabelNode l : targets) {
+                    if (at.get(l) <= i) {
+                        return true;
+                    }
+                }
+                i++;
+            }
+            return false;
+        }
+
+        /** Adds the state local and a call of the hook {@code name} that takes it after {@code desc}'s arguments. */
+        private void stateHook(InsnList l, String name, String desc) {
+            VarInsnNode load = new VarInsnNode(Opcodes.ALOAD, stateLocal);
+            MethodInsnNode h = hook(name, desc.replace(")V", "Ljava/lang/Object;)V"));
+            l.add(load);
+            l.add(h);
+            stateUses.add(new Object[] {load, h});
         }
 
         /**
@@ -206,8 +311,10 @@ public final class ClassInstrumenter {
                     InsnList l = new InsnList();
                     if (withLock) {
                         l.add(copy(lock));
+                        stateHook(l, exit, desc);
+                    } else {
+                        l.add(hook(exit, desc));
                     }
-                    l.add(hook(exit, desc));
                     code.insertBefore(n, l);
                 }
             }
@@ -218,8 +325,10 @@ public final class ClassInstrumenter {
             head.add(start);
             if (withLock) {
                 head.add(copy(lock));
+                stateHook(head, enter, desc);
+            } else {
+                head.add(hook(enter, desc));
             }
-            head.add(hook(enter, desc));
             code.insert(head);
             if ((cn.version & 0xFFFF) >= Opcodes.V1_6) {
                 InsnList tail = new InsnList();
@@ -227,12 +336,15 @@ public final class ClassInstrumenter {
                 tail.add(handler);
                 boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
                 Object[] locals = isStatic ? new Object[0] : new Object[] {cn.name};
-                tail.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
+                // the code was read with expanded frames (MethodScan.readExpanded), so this one is expanded too
+                tail.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1,
                         new Object[] {"java/lang/Throwable"}));
                 if (withLock) {
                     tail.add(copy(lock));
+                    stateHook(tail, exit, desc);
+                } else {
+                    tail.add(hook(exit, desc));
                 }
-                tail.add(hook(exit, desc));
                 tail.add(new InsnNode(Opcodes.ATHROW));
                 code.add(tail);
                 m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
@@ -273,12 +385,12 @@ public final class ClassInstrumenter {
             switch (op) {
                 case Opcodes.GETSTATIC -> {
                     l.add(intConst(id));
-                    l.add(hook("getStatic", "(I)V"));
+                    stateHook(l, "getStatic", "(I)V");
                     code.insert(f, l);
                 }
                 case Opcodes.PUTSTATIC -> {
                     l.add(intConst(id));
-                    l.add(hook("putStatic", "(I)V"));
+                    stateHook(l, "putStatic", "(I)V");
                     code.insertBefore(f, l);
                 }
                 case Opcodes.GETFIELD -> {
@@ -290,7 +402,7 @@ public final class ClassInstrumenter {
                         l.add(new InsnNode(Opcodes.POP2));
                     }
                     l.add(intConst(id));
-                    l.add(hook("getField", "(Ljava/lang/Object;I)V"));
+                    stateHook(l, "getField", "(Ljava/lang/Object;I)V");
                     code.insert(f, l);
                 }
                 default -> {
@@ -298,13 +410,13 @@ public final class ClassInstrumenter {
                         l.add(new InsnNode(Opcodes.DUP2));
                         l.add(new InsnNode(Opcodes.POP));
                         l.add(intConst(id));
-                        l.add(hook("putField", "(Ljava/lang/Object;I)V"));
+                        stateHook(l, "putField", "(Ljava/lang/Object;I)V");
                     } else {
                         int v = newLocal(t);
                         l.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), v));
                         l.add(new InsnNode(Opcodes.DUP));
                         l.add(intConst(id));
-                        l.add(hook("putField", "(Ljava/lang/Object;I)V"));
+                        stateHook(l, "putField", "(Ljava/lang/Object;I)V");
                         l.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), v));
                     }
                     code.insertBefore(f, l);
@@ -414,7 +526,7 @@ public final class ClassInstrumenter {
             InsnList l = new InsnList();
             l.add(new InsnNode(Opcodes.DUP2));
             l.add(intConst(id));
-            l.add(hook("arrayLoad", "(Ljava/lang/Object;II)V"));
+            stateHook(l, "arrayLoad", "(Ljava/lang/Object;II)V");
             code.insertBefore(n, l);
             changed = true;
         }
@@ -428,7 +540,7 @@ public final class ClassInstrumenter {
             l.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), v));
             l.add(new InsnNode(Opcodes.DUP2));
             l.add(intConst(id));
-            l.add(hook("arrayStore", "(Ljava/lang/Object;II)V"));
+            stateHook(l, "arrayStore", "(Ljava/lang/Object;II)V");
             l.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), v));
             code.insertBefore(n, l);
             changed = true;
@@ -436,13 +548,14 @@ public final class ClassInstrumenter {
 
         @Override
         void monitor(AbstractInsnNode n, boolean enter) {
+            InsnList l = new InsnList();
             if (enter) {
                 code.insertBefore(n, new InsnNode(Opcodes.DUP));
-                code.insert(n, hook("monitorEnter", "(Ljava/lang/Object;)V"));
+                stateHook(l, "monitorEnter", "(Ljava/lang/Object;)V");
+                code.insert(n, l);
             } else {
-                InsnList l = new InsnList();
                 l.add(new InsnNode(Opcodes.DUP));
-                l.add(hook("monitorExit", "(Ljava/lang/Object;)V"));
+                stateHook(l, "monitorExit", "(Ljava/lang/Object;)V");
                 code.insertBefore(n, l);
             }
             changed = true;

@@ -24,7 +24,8 @@ import racecourse.race.edges.Sites;
  * and exit and call (and, on request, each {@code invokedynamic}),
  * keeping the current source line and whether {@code this} is initialized; it numbers sites in the one registry
  * of {@link Sites} and moves values aside into fresh locals above the method's own (which no stack-map frame
- * mentions, so only maximum sizes are recomputed). What is emitted at each place is the mode's:
+ * mentions, so only maximum sizes are recomputed; the detector's mode also adds one local to every frame, read
+ * expanded for that, see {@link ClassInstrumenter}). What is emitted at each place is the mode's:
  * {@link ClassInstrumenter} records accesses and edges for the race detector, {@link ExplorerInstrumenter} puts
  * scheduling points and the scheduler's models. Not thread-safe: one instance per method.
  */
@@ -57,10 +58,21 @@ abstract class MethodScan {
         this.thisReady = !m.name.equals("<init>");
     }
 
-    /** Reads a class file into a tree. */
+    /** Reads a class file into a tree, its stack-map frames as they are stored. */
     static ClassNode read(byte[] classFile) {
         ClassNode cn = new ClassNode();
         new ClassReader(classFile).accept(cn, 0);
+        return cn;
+    }
+
+    /**
+     * Reads a class file into a tree with every stack-map frame expanded ({@code F_NEW}: all locals and stack
+     * items written out), so that a mode may add a local to each frame; any frame the mode adds must then be
+     * expanded too.
+     */
+    static ClassNode readExpanded(byte[] classFile) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(classFile).accept(cn, ClassReader.EXPAND_FRAMES);
         return cn;
     }
 

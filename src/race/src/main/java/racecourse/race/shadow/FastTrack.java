@@ -28,6 +28,16 @@ public final class FastTrack {
     /**
      * Returns whether an access to element {@code index} of an array's history needs no work: the element's
      * history (its chunk's own, or the uniform one of its chunk) already holds this epoch. Reads without a lock.
+     *
+     * <p>Why a stale answer can only be a "no". The chunk's {@code prefix} is read first, with a volatile load: the
+     * uniform history ({@code w}, {@code r}), written by the last holder of the shadow's monitor before it set the
+     * prefix (or by the extension that moved it), is then seen as it was at that load or newer. A chunk being
+     * changed has its prefix frozen (negative) and an expanded chunk keeps it frozen for good, so no index passes
+     * the first test then; its own triples are read after the volatile {@code expanded}. So the answer is true
+     * only if at some moment at or after the call began the element's history held this epoch. Only this thread
+     * writes this epoch into a history, and a history leaves it only through another thread's access, which is
+     * unordered with this thread's access in the same epoch (this thread has released nothing since: a release
+     * starts a new epoch) and which that thread checks and reports under the monitor.
      */
     public static boolean sameEpochElement(Shadow sh, int index, boolean write, long epoch) {
         if (index < 0 || index >= sh.length) {
@@ -35,14 +45,71 @@ public final class FastTrack {
         }
         Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
         if (ch == null) {
-            return false;
+            return false; // not yet accessed, or made so recently that this thread does not see it: the slow path
+        }
+        int j = index & (Shadow.CHUNK - 1);
+        if (j < ch.prefix) {
+            return ch.w == epoch || (!write && ch.r == epoch);
         }
         long[] ex = ch.expanded;
         if (ex != null) {
-            int b = 3 * (index & (Shadow.CHUNK - 1));
+            int b = 3 * j;
             return ex[b] == epoch || (!write && ex[b + 1] == epoch);
         }
-        return (index & (Shadow.CHUNK - 1)) < ch.prefix && (ch.w == epoch || (!write && ch.r == epoch));
+        return false;
+    }
+
+    /**
+     * The next element of a sweep: if element {@code index} has no history, is the first past its chunk's uniform
+     * prefix, and that uniform history is this thread's {@code epoch} from the same {@code site} and of the same
+     * kind of access alone, adds the element to it with a compare-and-set of the prefix (which fails if a holder
+     * of the monitor froze or changed the chunk since the prefix was read) and returns true. Such an access has no
+     * earlier access to be checked against, and records exactly what {@link #access} would have. Else false.
+     */
+    public static boolean extendUniform(Shadow sh, int index, boolean write, long epoch, int site) {
+        if (index < 0 || index >= sh.length) {
+            return false;
+        }
+        Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
+        if (ch == null) {
+            return false;
+        }
+        int j = index & (Shadow.CHUNK - 1);
+        return j == ch.prefix && (write
+                ? ch.w == epoch && ch.r == 0 && ch.sites == (long) site << 32
+                : ch.r == epoch && ch.w == 0 && ch.sites == (site & 0xFFFFFFFFL))
+                && ch.extend(j);
+    }
+
+    /**
+     * For a bulk operation's accesses to elements {@code index} to {@code end - 1} (an array's, all in this epoch,
+     * at one site, of one kind): returns how many of them, from {@code index} on and within its chunk, need no work,
+     * or 0. Either they all hold this epoch in the chunk's uniform history already (read, as in
+     * {@link #sameEpochElement}, after one volatile read of the prefix), or the first is the next element past the
+     * uniform prefix and the history is this epoch's from this site alone: then the elements up to the chunk's end
+     * (or {@code end}) are added with one compare-and-set of the prefix. That records exactly what as many
+     * {@link #extendUniform} calls in a row would, with nobody in between, which is one of the orders the
+     * element-by-element calls allow.
+     */
+    public static int noWorkRun(Shadow sh, int index, int end, boolean write, long epoch, int site) {
+        if (index < 0 || index >= sh.length || end > sh.length) {
+            return 0;
+        }
+        int c = index >>> Shadow.CHUNK_BITS;
+        Shadow.Chunk ch = sh.chunks[c];
+        if (ch == null) {
+            return 0;
+        }
+        int j = index & (Shadow.CHUNK - 1);
+        int stop = Math.min(Shadow.CHUNK, end - (c << Shadow.CHUNK_BITS));
+        int p = ch.prefix;
+        if (j < p) {
+            return ch.w == epoch || (!write && ch.r == epoch) ? Math.min(p, stop) - j : 0;
+        }
+        boolean alone = write
+                ? ch.w == epoch && ch.r == 0 && ch.sites == (long) site << 32
+                : ch.r == epoch && ch.w == 0 && ch.sites == (site & 0xFFFFFFFFL);
+        return j == p && alone && ch.extendTo(j, stop) ? stop - j : 0;
     }
 
     /**

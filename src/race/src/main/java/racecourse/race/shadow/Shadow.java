@@ -89,6 +89,14 @@ public final class Shadow {
             return PREFIX.compareAndSet(this, index, index + 1);
         }
 
+        /**
+         * Adds elements {@code index} (the first past the prefix) to {@code end - 1} to the uniform elements, as
+         * {@link #extend} does one, if nobody changed the chunk since the caller read the prefix.
+         */
+        public boolean extendTo(int index, int end) {
+            return PREFIX.compareAndSet(this, index, end);
+        }
+
         /** Stops {@link #extend} and returns the prefix it had. Caller holds the shadow's monitor. */
         int freeze() {
             while (true) {

@@ -107,18 +107,33 @@ public final class WeakIdentityMap<V> {
         final int hash;
         /** Volatile so that an entry kept in a cache outside the map reads the value last put. */
         volatile V value; // guarded by the shard's monitor (writes)
+        /**
+         * The value the entry was made with, cleared with {@link #value} when the key dies; a plain field, for maps
+         * whose values are never replaced. Written before the entry is published under the shard's monitor.
+         */
+        private V first;
         Entry<V> next; // guarded by the shard's monitor
 
         Entry(Object key, int hash, V value, Entry<V> next, ReferenceQueue<Object> queue) {
             super(key, queue);
             this.hash = hash;
             this.value = value;
+            this.first = value;
             this.next = next;
         }
 
         /** Returns the value. */
         public V value() {
             return value;
+        }
+
+        /**
+         * Returns the value the entry was made with, without a volatile load: the value, in a map that never
+         * replaces one ({@link #put} is never called on it), as long as the key is alive. A cache outside the map
+         * that keeps the entry keeps that value only as long as the key, since it is cleared when the key dies.
+         */
+        public V firstValue() {
+            return first;
         }
     }
 
@@ -249,6 +264,7 @@ public final class WeakIdentityMap<V> {
                 }
             }
             dead.value = null;
+            dead.first = null;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReference;
@@ -131,6 +132,39 @@ class HooksStateTests {
             racer.join();
             Hooks.putField(h, writeData);
             assertEquals(1, s.log().races().size(), "a write unordered with the racer's write is a race");
+        } finally {
+            Tracker.end();
+        }
+    }
+
+    @Test
+    void theShadowCacheGrowsForAThreadCyclingThroughManyArraysOnly() throws InterruptedException {
+        Session s = session();
+        int site = Sites.register(Site.ARRAY, false, "HooksStateTests", "test", "HooksStateTests.java", 1, null, null,
+                0, null, null, null);
+        int[][] many = new int[300][4];
+        int[][] few = new int[10][4];
+        Tracker.begin(s);
+        try {
+            AtomicReference<ThreadState> cycling = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                for (int round = 0; round < 40; round++) {
+                    for (int[] a : many) {
+                        Hooks.arrayLoad(a, 0, site);
+                    }
+                }
+                cycling.set(Hooks.state(s));
+            });
+            t.start();
+            t.join();
+            int grown = cycling.get().cache.length;
+            assertTrue(grown >= 512 && grown <= ThreadState.MAX_CACHE, "300 arrays in turn: " + grown + " entries");
+            for (int round = 0; round < 40; round++) {
+                for (int[] a : few) {
+                    Hooks.arrayLoad(a, 0, site);
+                }
+            }
+            assertEquals(64, Hooks.state(s).cache.length, "ten arrays fit the first 64 entries");
         } finally {
             Tracker.end();
         }

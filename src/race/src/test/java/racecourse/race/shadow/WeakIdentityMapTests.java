@@ -59,4 +59,30 @@ class WeakIdentityMapTests {
         assertSame("second", kept.value(), "a put replaces the value in the entry a cache holds");
         assertSame(kept, map.find(key), "and keeps the entry");
     }
+
+    @Test
+    void anEntryKeptOutsideTheMapKeepsItsFirstValueOnlyWhileItsKeyLives() throws InterruptedException {
+        WeakIdentityMap<long[]> map = new WeakIdentityMap<>();
+        Object survivor = new Object();
+        map.put(survivor, new long[1]);
+        WeakIdentityMap.Entry<long[]>[] kept = keptEntry(map);
+        WeakReference<long[]> history = new WeakReference<>(kept[0].firstValue());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (history.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            map.get(survivor);
+            Thread.onSpinWait();
+        }
+        assertNull(history.get(), "a cache that keeps the entry of a dead key keeps its value alive");
+        assertNull(kept[0].firstValue());
+    }
+
+    /** Makes an entry for a key that dies on return, with a large value; returns the entry, kept as a cache would. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static WeakIdentityMap.Entry<long[]>[] keptEntry(WeakIdentityMap<long[]> map) {
+        Object key = new int[16];
+        WeakIdentityMap.Entry<long[]> e = map.entry(key, k -> new long[1 << 16]);
+        assertSame(e.value(), e.firstValue());
+        return new WeakIdentityMap.Entry[] {e};
+    }
 }
