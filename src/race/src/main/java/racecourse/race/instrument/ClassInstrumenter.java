@@ -305,12 +305,16 @@ public final class ClassInstrumenter {
         /** Calls {@code enter} at the start and {@code exit} at every exit, thrown exceptions included. */
         private void wrapBody(InsnList lock, String enter, String exit, boolean withLock) {
             String desc = withLock ? "(Ljava/lang/Object;)V" : "()V";
+            // only the monitor hooks have a form that takes the thread's state (see stateHook)
+            boolean stateful = withLock && enter.equals("monitorEnter");
             for (AbstractInsnNode n : code.toArray()) {
                 int op = n.getOpcode();
                 if ((op >= Opcodes.IRETURN && op <= Opcodes.RETURN) || op == Opcodes.ATHROW) {
                     InsnList l = new InsnList();
                     if (withLock) {
                         l.add(copy(lock));
+                    }
+                    if (stateful) {
                         stateHook(l, exit, desc);
                     } else {
                         l.add(hook(exit, desc));
@@ -325,6 +329,8 @@ public final class ClassInstrumenter {
             head.add(start);
             if (withLock) {
                 head.add(copy(lock));
+            }
+            if (stateful) {
                 stateHook(head, enter, desc);
             } else {
                 head.add(hook(enter, desc));
@@ -341,6 +347,8 @@ public final class ClassInstrumenter {
                         new Object[] {"java/lang/Throwable"}));
                 if (withLock) {
                     tail.add(copy(lock));
+                }
+                if (stateful) {
                     stateHook(tail, exit, desc);
                 } else {
                     tail.add(hook(exit, desc));
