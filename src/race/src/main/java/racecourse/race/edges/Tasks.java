@@ -144,63 +144,34 @@ final class Tasks {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object locked(SyncVar lock, Object task, int kind) {
         return switch (kind) {
-            case CallSpec.WRAP_LOCKED_FUNCTION -> (Function & Tracked) t -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    return ((Function) task).apply(t);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
-            case CallSpec.WRAP_LOCKED_BIFUNCTION -> (BiFunction & Tracked) (t, u) -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    return ((BiFunction) task).apply(t, u);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
-            case CallSpec.WRAP_LOCKED_CONSUMER -> (Consumer & Tracked) t -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    ((Consumer) task).accept(t);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
-            case CallSpec.WRAP_LOCKED_BICONSUMER -> (BiConsumer & Tracked) (t, u) -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    ((BiConsumer) task).accept(t, u);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
-            case CallSpec.WRAP_LOCKED_PREDICATE -> (java.util.function.Predicate & Tracked) t -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    return ((java.util.function.Predicate) task).test(t);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
-            case CallSpec.WRAP_LOCKED_UNARY -> (java.util.function.UnaryOperator & Tracked) t -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    return ((java.util.function.UnaryOperator) task).apply(t);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
-            case CallSpec.WRAP_LOCKED_COMPARATOR -> (java.util.Comparator & Tracked) (a, b) -> {
-                Hooks.lockedCallbackBegin(lock);
-                try {
-                    return ((java.util.Comparator) task).compare(a, b);
-                } finally {
-                    Hooks.lockedCallbackEnd(lock);
-                }
-            };
+            case CallSpec.WRAP_LOCKED_FUNCTION -> (Function & Tracked) t -> under(lock, () -> ((Function) task).apply(t));
+            case CallSpec.WRAP_LOCKED_BIFUNCTION ->
+                    (BiFunction & Tracked) (t, u) -> under(lock, () -> ((BiFunction) task).apply(t, u));
+            case CallSpec.WRAP_LOCKED_CONSUMER -> (Consumer & Tracked) t -> under(lock, () -> {
+                ((Consumer) task).accept(t);
+                return null;
+            });
+            case CallSpec.WRAP_LOCKED_BICONSUMER -> (BiConsumer & Tracked) (t, u) -> under(lock, () -> {
+                ((BiConsumer) task).accept(t, u);
+                return null;
+            });
+            case CallSpec.WRAP_LOCKED_PREDICATE -> (java.util.function.Predicate & Tracked) t ->
+                    (Boolean) under(lock, () -> ((java.util.function.Predicate) task).test(t));
+            case CallSpec.WRAP_LOCKED_UNARY -> (java.util.function.UnaryOperator & Tracked) t ->
+                    under(lock, () -> ((java.util.function.UnaryOperator) task).apply(t));
+            case CallSpec.WRAP_LOCKED_COMPARATOR -> (java.util.Comparator & Tracked) (a, b) ->
+                    (Integer) under(lock, () -> ((java.util.Comparator) task).compare(a, b));
             default -> task;
         };
+    }
+
+    /** Runs {@code body} between the hooks that take and give back {@code lock}'s clock. */
+    private static <T> T under(SyncVar lock, Supplier<T> body) {
+        Hooks.lockedCallbackBegin(lock);
+        try {
+            return body.get();
+        } finally {
+            Hooks.lockedCallbackEnd(lock);
+        }
     }
 }
