@@ -1003,7 +1003,8 @@ public final class Hooks {
      * calls on {@code recv} take. {@link ConcurrentHashMap} does so for {@code compute}, {@code computeIfAbsent},
      * {@code computeIfPresent} and {@code merge} (its documentation: "the entire method invocation is performed
      * atomically"), not for {@code forEach}; so does {@code Properties}, which hands these calls to one.
-     * {@code Vector}, {@code Hashtable} and the
+     * {@code CopyOnWriteArrayList} (and {@code CopyOnWriteArraySet}) does so for {@code removeIf}, {@code replaceAll}
+     * and {@code sort}, not {@code forEach}. {@code Vector}, {@code Hashtable} and the
      * {@code Collections.synchronized...} wrappers do so for every such method ({@code forEach}, {@code removeIf},
      * {@code replaceAll}, {@code sort} too: they are {@code synchronized}). Not {@code ConcurrentSkipListMap},
      * whose function may run more than once and unlocked, nor plain collections.
@@ -1011,6 +1012,10 @@ public final class Hooks {
     static boolean runsCallbacksLocked(Object recv, String name) {
         if (recv instanceof ConcurrentHashMap<?, ?> || recv instanceof java.util.Properties) {
             return name.startsWith("compute") || name.equals("merge"); // Properties delegates to a ConcurrentHashMap
+        }
+        if (recv instanceof java.util.concurrent.CopyOnWriteArrayList<?>
+                || recv instanceof java.util.concurrent.CopyOnWriteArraySet<?>) {
+            return !name.equals("forEach"); // removeIf, replaceAll and sort run under its lock; forEach reads a snapshot
         }
         return recv instanceof java.util.Hashtable<?, ?> || recv instanceof java.util.Vector<?>
                 || recv != null && recv.getClass().getName().startsWith("java.util.Collections$Synchronized");

@@ -235,7 +235,8 @@ final class CallRules {
         return owner.startsWith("java/util/") && !owner.startsWith("java/util/stream/")
                 && !owner.startsWith("java/util/function/") && !owner.equals("java/util/Arrays")
                 && !owner.equals("java/util/Collections") && (!owner.startsWith("java/util/concurrent/")
-                || owner.equals("java/util/concurrent/ConcurrentMap") || owner.equals("java/util/concurrent/ConcurrentHashMap"));
+                || owner.equals("java/util/concurrent/ConcurrentMap") || owner.equals("java/util/concurrent/ConcurrentHashMap")
+                || owner.startsWith("java/util/concurrent/CopyOnWriteArray"));
     }
 
     private static int[] wrapKinds(String owner, String name, Type[] args) {
