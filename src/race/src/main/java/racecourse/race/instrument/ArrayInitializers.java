@@ -72,7 +72,7 @@ final class ArrayInitializers {
     }
 
     /** The next instruction that is not a label, line number or frame, or null. */
-    private static AbstractInsnNode next(AbstractInsnNode n) {
+    static AbstractInsnNode next(AbstractInsnNode n) {
         AbstractInsnNode x = n.getNext();
         while (x != null && x.getOpcode() < 0) {
             x = x.getNext();
@@ -87,7 +87,7 @@ final class ArrayInitializers {
     }
 
     /** The stack slots an element store takes for its value (0 if {@code op} is no array store). */
-    private static int storeValueSize(int op) {
+    static int storeValueSize(int op) {
         return switch (op) {
             case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
                  Opcodes.SASTORE -> 1;
@@ -97,7 +97,7 @@ final class ArrayInitializers {
     }
 
     /** The change in stack slots {@code n} makes, or null when it is not followed (a jump, a store, ...). */
-    private static Integer effect(AbstractInsnNode n) {
+    static Integer effect(AbstractInsnNode n) {
         int op = n.getOpcode();
         if (n instanceof MethodInsnNode m) {
             int args = (Type.getArgumentsAndReturnSizes(m.desc) >> 2) - 1;
@@ -128,7 +128,7 @@ final class ArrayInitializers {
                  Opcodes.FCONST_2, Opcodes.ILOAD, Opcodes.FLOAD, Opcodes.ALOAD, Opcodes.DUP, Opcodes.NEW,
                  Opcodes.I2L, Opcodes.I2D, Opcodes.F2L, Opcodes.F2D -> 1;
             case Opcodes.LCONST_0, Opcodes.LCONST_1, Opcodes.DCONST_0, Opcodes.DCONST_1, Opcodes.LLOAD,
-                 Opcodes.DLOAD -> 2;
+                 Opcodes.DLOAD, Opcodes.DUP2 -> 2;
             case Opcodes.INEG, Opcodes.FNEG, Opcodes.LNEG, Opcodes.DNEG, Opcodes.I2F, Opcodes.L2D, Opcodes.F2I,
                  Opcodes.D2L, Opcodes.I2B, Opcodes.I2C, Opcodes.I2S, Opcodes.CHECKCAST, Opcodes.INSTANCEOF,
                  Opcodes.ANEWARRAY, Opcodes.ARRAYLENGTH, Opcodes.LALOAD, Opcodes.DALOAD -> 0;

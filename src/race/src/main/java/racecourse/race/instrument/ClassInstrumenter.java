@@ -123,6 +123,10 @@ public final class ClassInstrumenter {
         private int stateLocal = -1;
         /** Each {@code ALOAD} of the state local emitted, with the hook call that takes it. */
         private final List<Object[]> stateUses = new ArrayList<>();
+        /** The method's sweeps ({@link SweepLoops}), whose accesses are recorded as ranges when each loop ends. */
+        private List<SweepLoops.Loop> sweeps = List.of();
+        /** Each access of a sweep, with its site and source line once the scan has reached it. */
+        private final Map<AbstractInsnNode, int[]> sweepSites = new java.util.IdentityHashMap<>();
 
         MethodRewrite(MethodNode m) {
             super(ClassInstrumenter.this.cn, ClassInstrumenter.this.dottedName, ClassInstrumenter.this.loader, m);
@@ -131,6 +135,14 @@ public final class ClassInstrumenter {
         boolean run() {
             boolean clinit = m.name.equals("<clinit>");
             boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
+            if ((cn.version & 0xFFFF) >= Opcodes.V1_7) {
+                sweeps = SweepLoops.find(m);
+                for (SweepLoops.Loop loop : sweeps) {
+                    for (SweepLoops.Access a : loop.accesses()) {
+                        sweepSites.put(a.insn(), null);
+                    }
+                }
+            }
             scan();
             interruptHandlers();
             if (timerTaskRun()) {
@@ -153,6 +165,9 @@ public final class ClassInstrumenter {
                 wrapBody(self, "subscriberEnter", "subscriberExit", true);
             } else if (workerCode()) {
                 wrapBody(null, "workerEnter", "workerExit", false);
+            }
+            for (SweepLoops.Loop loop : sweeps) {
+                recordAtEnd(loop);
             }
             keepStateOrNot();
             return changed;
@@ -193,17 +208,93 @@ public final class ClassInstrumenter {
 
         /** Adds the state local to an expanded frame: {@code TOP} up to its slot, then {@code Object}. */
         private void declareState(FrameNode f) {
-            List<Object> locals = f.local == null ? new ArrayList<>() : new ArrayList<>(f.local);
+            f.local = withLocal(f.local, stateLocal, "java/lang/Object");
+        }
+
+        /**
+         * Makes a sweep record its accesses when it ends ({@link SweepLoops}): its first index goes to a fresh local
+         * as it is entered (declared in each frame of the loop); its exit jumps to code that records, for each
+         * array, site and kind of access in body order, the elements {@code [start, i)} through
+         * {@code Hooks.arrayRange}, then goes on after the loop; an exception thrown in the loop records the
+         * iterations done, then is thrown on. Each record carries the access's source line, for the report's stack.
+         */
+        private void recordAtEnd(SweepLoops.Loop loop) {
+            int start = newLocal(Type.INT_TYPE);
+            int index = loop.index();
+            InsnList enter = new InsnList();
+            enter.add(new VarInsnNode(Opcodes.ILOAD, index));
+            enter.add(new VarInsnNode(Opcodes.ISTORE, start));
+            code.insertBefore(loop.top(), enter);
+            List<Object> topLocals = loop.topFrame().local;
+            for (AbstractInsnNode n = loop.top(); n != loop.back(); n = n.getNext()) {
+                if (n instanceof FrameNode f) {
+                    f.local = withLocal(f.local, start, Opcodes.INTEGER);
+                }
+            }
+            int lineAfter = -1;
+            for (AbstractInsnNode n = loop.back(); n != null && lineAfter < 0; n = n.getPrevious()) {
+                if (n instanceof LineNumberNode ln) {
+                    lineAfter = ln.line;
+                }
+            }
+            // the top's frame holds wherever in the loop an exception comes from (SweepLoops: the body keeps its types)
+            List<Object> endLocals = withLocal(topLocals, start, Opcodes.INTEGER);
+            LabelNode handler = new LabelNode();
+            LabelNode ended = new LabelNode();
+            InsnList tail = new InsnList();
+            tail.add(handler);
+            tail.add(new FrameNode(Opcodes.F_NEW, endLocals.size(), endLocals.toArray(), 1,
+                    new Object[] {"java/lang/Throwable"}));
+            ranges(tail, loop, start);
+            tail.add(new InsnNode(Opcodes.ATHROW));
+            tail.add(ended);
+            tail.add(new FrameNode(Opcodes.F_NEW, endLocals.size(), endLocals.toArray(), 0, new Object[0]));
+            ranges(tail, loop, start);
+            if (lineAfter >= 0) {
+                LabelNode l = new LabelNode();
+                tail.add(l);
+                tail.add(new LineNumberNode(lineAfter, l));
+            }
+            code.insert(loop.back(), tail);
+            loop.exit().label = ended;
+            m.tryCatchBlocks.add(0, new TryCatchBlockNode(loop.top(), handler, handler, null));
+        }
+
+        /** Records the elements {@code [start, i)} for each array, site and kind of access of the loop. */
+        private void ranges(InsnList l, SweepLoops.Loop loop, int start) {
+            java.util.Set<List<Integer>> done = new java.util.HashSet<>();
+            for (SweepLoops.Access a : loop.accesses()) {
+                int[] siteAndLine = sweepSites.get(a.insn());
+                if (!done.add(List.of(a.array(), siteAndLine[0], a.write() ? 1 : 0))) {
+                    continue;
+                }
+                if (siteAndLine[1] >= 0) {
+                    LabelNode at = new LabelNode();
+                    l.add(at);
+                    l.add(new LineNumberNode(siteAndLine[1], at));
+                }
+                l.add(new VarInsnNode(Opcodes.ALOAD, a.array()));
+                l.add(new VarInsnNode(Opcodes.ILOAD, start));
+                l.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+                l.add(new InsnNode(a.write() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+                l.add(intConst(siteAndLine[0]));
+                l.add(hook("arrayRange", "(Ljava/lang/Object;IIZI)V"));
+            }
+        }
+
+        /** An expanded frame's locals with {@code type} at {@code slot}, padded with {@code TOP} up to it. */
+        private static List<Object> withLocal(List<Object> frameLocals, int slot, Object type) {
+            List<Object> locals = frameLocals == null ? new ArrayList<>() : new ArrayList<>(frameLocals);
             int slots = 0;
             for (Object t : locals) {
                 slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
             }
-            while (slots < stateLocal) {
+            while (slots < slot) {
                 locals.add(Opcodes.TOP);
                 slots++;
             }
-            locals.add("java/lang/Object");
-            f.local = locals;
+            locals.add(type);
+            return locals;
         }
 
         /** Returns whether some jump or switch goes back to an earlier (or the same) instruction. */
@@ -531,6 +622,11 @@ public final class ClassInstrumenter {
         @Override
         void arrayLoad(AbstractInsnNode n) {
             int id = site(racecourse.race.edges.Site.ARRAY, false, null, null, 0, null, null);
+            if (sweepSites.containsKey(n)) {
+                sweepSites.put(n, new int[] {id, line});
+                changed = true;
+                return;
+            }
             InsnList l = new InsnList();
             l.add(new InsnNode(Opcodes.DUP2));
             l.add(intConst(id));
@@ -543,6 +639,11 @@ public final class ClassInstrumenter {
         void arrayStore(AbstractInsnNode n) {
             Type t = storedType(n.getOpcode());
             int id = site(racecourse.race.edges.Site.ARRAY, true, null, null, 0, null, null);
+            if (sweepSites.containsKey(n)) {
+                sweepSites.put(n, new int[] {id, line});
+                changed = true;
+                return;
+            }
             int v = newLocal(t);
             InsnList l = new InsnList();
             l.add(new VarInsnNode(t.getOpcode(Opcodes.ISTORE), v));

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -124,6 +126,7 @@ class StateLocalTests {
             out.add(call(c, o, "lambda"));
             out.add(call(c, null, "seeded"));
             out.add(call(c, null, "across", new int[] {4, 5, 6}, (Runnable) () -> { }));
+            out.add(call(c, null, "acrossChecked", new int[] {4, 5, 6}, (Runnable) () -> { }));
         }
         return out;
     }
@@ -160,9 +163,11 @@ class StateLocalTests {
         }
         for (String expected : List.of("<init>(ID)V", "<init>(I)V", "branches(I)I", "loopAtStart()I",
                 "wide([D)D", "handlers([II)I", "switches([Ljava/lang/String;)I", "locked(I)J",
-                "block(Ljava/lang/Object;)I", "lambda", "<clinit>()V", "across([ILjava/lang/Runnable;)I")) {
+                "block(Ljava/lang/Object;)I", "lambda", "<clinit>()V", "acrossChecked([ILjava/lang/Runnable;)I")) {
             assertTrue(keeping.contains(expected), expected + " keeps no state local; those that do: " + keeping);
         }
+        assertFalse(keeping.contains("across([ILjava/lang/Runnable;)I"), "two sweeps: their accesses are recorded as "
+                + "ranges when each loop ends, by hooks that look the state up themselves");
         assertFalse(keeping.contains("seeded()J"), "one access and no loop: the hook looks the state up itself");
     }
 
@@ -218,13 +223,14 @@ class StateLocalTests {
         };
     }
 
-    @Test
-    void aSessionThatBeginsWhileAMethodRunsSeesItsLaterAccesses() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"across", "acrossChecked"})
+    void aSessionThatBeginsWhileAMethodRunsSeesItsLaterAccesses(String method) throws Exception {
         Class<?> c = load();
         int[] a = new int[8];
         Runnable other = otherThreadWritesFirstElement(a);
         Session[] begun = new Session[1];
-        call(c, null, "across", a, (Runnable) () -> {
+        call(c, null, method, a, (Runnable) () -> {
             begun[0] = begin();
             other.run();
         });
@@ -233,13 +239,14 @@ class StateLocalTests {
                 + "thread's write");
     }
 
-    @Test
-    void aSessionThatEndsWhileAMethodRunsGetsNothingMoreFromIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"across", "acrossChecked"})
+    void aSessionThatEndsWhileAMethodRunsGetsNothingMoreFromIt(String method) throws Exception {
         Class<?> c = load();
         int[] a = new int[8];
         Runnable other = otherThreadWritesFirstElement(a);
         Session s = begin();
-        call(c, null, "across", a, (Runnable) () -> {
+        call(c, null, method, a, (Runnable) () -> {
             other.run(); // races with the first loop's write
             Tracker.end();
         });
@@ -247,14 +254,15 @@ class StateLocalTests {
         assertEquals(1, races.size(), "the race with the first loop only, not the later accesses: " + races);
     }
 
-    @Test
-    void aSessionThatReplacesAnotherWhileAMethodRunsSeesItsLaterAccesses() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"across", "acrossChecked"})
+    void aSessionThatReplacesAnotherWhileAMethodRunsSeesItsLaterAccesses(String method) throws Exception {
         Class<?> c = load();
         int[] a = new int[8];
         Runnable other = otherThreadWritesFirstElement(a);
         Session first = begin();
         Session[] second = new Session[1];
-        call(c, null, "across", a, (Runnable) () -> {
+        call(c, null, method, a, (Runnable) () -> {
             Tracker.end();
             second[0] = begin();
             other.run();
