@@ -459,7 +459,9 @@ public final class Hooks {
 
     /**
      * An element access. Kept small so that the JIT inlines it into the accessing loop: when the array is the
-     * one this thread accessed last and the element was already accessed so in this epoch, that is all.
+     * one this thread accessed last and the element was already accessed so in this epoch, that is all. The
+     * element's chunk is the one the thread found last when the index falls in it ({@link ThreadState#chunk}),
+     * else it is looked up and kept for the next access.
      */
     private static void element(ThreadState ts, Object array, int index, int siteId, boolean write) {
         if (ts.clinit > 0) {
@@ -467,14 +469,28 @@ public final class Hooks {
         }
         WeakIdentityMap.Entry<Shadow> last = ts.last;
         if (last != null && last.refersTo(array)) {
-            Shadow sh = last.firstValue(); // the shadows map never replaces a value
-            long epoch = ts.epoch;
-            if (FastTrack.sameEpochElement(sh, index, write, epoch)) {
-                return;
+            Shadow.Chunk ch = ts.chunk;
+            int j = index - ts.chunkBase;
+            if (ch == null || j < 0 || j >= ts.chunkLength) {
+                Shadow sh = last.firstValue(); // the shadows map never replaces a value
+                ch = index >= 0 && index < sh.length ? sh.chunks[index >>> Shadow.CHUNK_BITS] : null;
+                if (ch != null) {
+                    int base = index & -Shadow.CHUNK;
+                    ts.chunk = ch;
+                    ts.chunkBase = base;
+                    ts.chunkLength = Math.min(Shadow.CHUNK, sh.length - base);
+                    j = index - base;
+                }
             }
-            if (FastTrack.extendUniform(sh, index, write, epoch, siteId)) {
-                ts.recording();
-                return;
+            if (ch != null) {
+                long epoch = ts.epoch;
+                if (FastTrack.sameEpochInChunk(ch, j, write, epoch)) {
+                    return;
+                }
+                if (FastTrack.extendInChunk(ch, j, write, epoch, siteId)) {
+                    ts.recording();
+                    return;
+                }
             }
         }
         elementSlow(ts.session, ts, array, index, siteId, write);
@@ -526,6 +542,7 @@ public final class Hooks {
         e = cache[h & (cache.length - 1)];
         if (e != null && e.refersTo(key)) {
             ts.last = e;
+            ts.chunk = null;
             return e.firstValue();
         }
         e = s.shadows.find(key);
@@ -538,6 +555,7 @@ public final class Hooks {
         cache = ts.cache;
         cache[h & (cache.length - 1)] = e;
         ts.last = e;
+        ts.chunk = null;
         return e.firstValue();
     }
 

@@ -35,6 +35,14 @@ final class ThreadState {
     final WeakIdentityMap.Entry<SyncVar>[] syncs = new WeakIdentityMap.Entry[16];
     /** The cache entry of the object accessed last, checked before {@link #cache}. */
     WeakIdentityMap.Entry<Shadow> last;
+    /**
+     * When {@link #last} is an array's: the chunk of its history this thread found last ({@code Hooks.element}),
+     * else null; with the index of its first element and how many of the array's elements it holds. A chunk stays
+     * in its history for good, so this only saves finding it again. Set to null whenever {@link #last} changes.
+     */
+    racecourse.race.shadow.Shadow.Chunk chunk;
+    int chunkBase;
+    int chunkLength;
     /** The id of the thread this state was last cached for by {@code Hooks} (that thread only writes it); 0: none. */
     long owner;
     SyncVar lastTask;

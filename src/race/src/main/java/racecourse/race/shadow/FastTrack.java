@@ -44,10 +44,15 @@ public final class FastTrack {
             return false;
         }
         Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
-        if (ch == null) {
-            return false; // not yet accessed, or made so recently that this thread does not see it: the slow path
-        }
-        int j = index & (Shadow.CHUNK - 1);
+        // null: not yet accessed, or made so recently that this thread does not see it: the slow path
+        return ch != null && sameEpochInChunk(ch, index & (Shadow.CHUNK - 1), write, epoch);
+    }
+
+    /**
+     * As {@link #sameEpochElement}, for element {@code j} of chunk {@code ch} (an element of the array: the
+     * caller checked the bounds).
+     */
+    public static boolean sameEpochInChunk(Shadow.Chunk ch, int j, boolean write, long epoch) {
         if (j < ch.prefix) {
             return ch.w == epoch || (!write && ch.r == epoch);
         }
@@ -71,10 +76,14 @@ public final class FastTrack {
             return false;
         }
         Shadow.Chunk ch = sh.chunks[index >>> Shadow.CHUNK_BITS];
-        if (ch == null) {
-            return false;
-        }
-        int j = index & (Shadow.CHUNK - 1);
+        return ch != null && extendInChunk(ch, index & (Shadow.CHUNK - 1), write, epoch, site);
+    }
+
+    /**
+     * As {@link #extendUniform}, for element {@code j} of chunk {@code ch} (an element of the array: the caller
+     * checked the bounds).
+     */
+    public static boolean extendInChunk(Shadow.Chunk ch, int j, boolean write, long epoch, int site) {
         return j == ch.prefix && (write
                 ? ch.w == epoch && ch.r == 0 && ch.sites == (long) site << 32
                 : ch.r == epoch && ch.w == 0 && ch.sites == (site & 0xFFFFFFFFL))
