@@ -19,7 +19,8 @@ import racecourse.process.ProcessRunner;
 
 /**
  * The "zero cost and zero effect while dormant" check of {@code racecourse bench race}: lesson 04's lock loop
- * run as a notebook cell (JShell snippets in the JVM) and store buffering's {@code 0, 0} rate under the stress
+ * (with two threads, and with one, whose time does not hang on how the two happen to be scheduled) run as a notebook
+ * cell (JShell snippets in the JVM) and store buffering's {@code 0, 0} rate under the stress
  * harness, each in a JVM started as the kernel is now (its options, no agent), as the kernel was before (the same
  * plus the dormant agent), and in a plain JVM (no options; the loop compiled ahead). Runs alternate. Not
  * thread-safe (one run).
@@ -48,27 +49,8 @@ final class KernelCheck {
         out.println("Kernel checks (goal: the notebook kernel measures what a plain JVM measures).");
         out.println("  kernel now: the kernel's JVM options, no agent; kernel before: the same plus the dormant agent;"
                 + " plain: java with no options.");
-        List<Long> compiled = new ArrayList<>();
-        List<Long> plain = new ArrayList<>();
-        List<Long> now = new ArrayList<>();
-        List<Long> before = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            compiled.add(probe(List.of(), "plain"));
-            plain.add(probe(List.of(), "cell"));
-            now.add(probe(KERNEL_OPTIONS, "cell"));
-            before.add(probe(withAgent(), "cell"));
-        }
-        double c = median(compiled) / 1e6;
-        double p = median(plain) / 1e6;
-        double n = median(now) / 1e6;
-        double b = median(before) / 1e6;
-        out.printf(Locale.ROOT, "  lock loop (2 threads x %,d synchronized increments), median of %d JVMs each:%n",
-                DormantProbe.ROUNDS, runs);
-        out.printf(Locale.ROOT, "    the cell in a plain JVM %.1f ms; in the kernel now %.1f ms (%.2f×, goal ≤ 1.1×);"
-                + " in the kernel before %.1f ms (%.2f×)%n", p, n, n / p, b, b / p);
-        out.printf(Locale.ROOT, "    (the same loop compiled ahead, plain JVM: %.1f ms; runs: cell plain %s; now %s;"
-                + " before %s)%n", c, millis(plain), millis(now), millis(before));
-        out.println("    verdict: " + lockLoopVerdict(plain, now));
+        lockLoop(2, "2 threads x %,d synchronized increments");
+        lockLoop(1, "1 thread, %,d synchronized increments with nobody to wait for");
         if (!onClassPath(CLI) || !onClassPath(STRESS_TEST)) {
             out.println("  store buffering: skipped (the stress harness and the course patterns are not on this"
                     + " class path; run it through bin/racecourse)");
@@ -91,6 +73,33 @@ final class KernelCheck {
         out.println("    each run: plain " + percents(plainRate) + "; now " + percents(nowRate) + "; before "
                 + percents(beforeRate));
         out.println("    verdict: " + storeBufferingVerdict(plainRate, nowRate));
+    }
+
+    /**
+     * Times the lock-loop cell in a plain JVM, the kernel's now and the kernel's before (and the loop compiled
+     * ahead), runs alternating, and prints the medians and the verdict.
+     */
+    private void lockLoop(int threads, String what) throws IOException, InterruptedException {
+        List<Long> compiled = new ArrayList<>();
+        List<Long> plain = new ArrayList<>();
+        List<Long> now = new ArrayList<>();
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            compiled.add(probe(List.of(), "plain", threads));
+            plain.add(probe(List.of(), "cell", threads));
+            now.add(probe(KERNEL_OPTIONS, "cell", threads));
+            before.add(probe(withAgent(), "cell", threads));
+        }
+        double c = median(compiled) / 1e6;
+        double p = median(plain) / 1e6;
+        double n = median(now) / 1e6;
+        double b = median(before) / 1e6;
+        out.printf(Locale.ROOT, "  lock loop (" + what + "), median of %d JVMs each:%n", DormantProbe.ROUNDS, runs);
+        out.printf(Locale.ROOT, "    the cell in a plain JVM %.1f ms; in the kernel now %.1f ms (%.2f×, goal ≤ 1.1×);"
+                + " in the kernel before %.1f ms (%.2f×)%n", p, n, n / p, b, b / p);
+        out.printf(Locale.ROOT, "    (the same loop compiled ahead, plain JVM: %.1f ms; runs: cell plain %s; now %s;"
+                + " before %s)%n", c, millis(plain), millis(now), millis(before));
+        out.println("    verdict: " + lockLoopVerdict(plain, now));
     }
 
     /**
@@ -152,8 +161,8 @@ final class KernelCheck {
         return b.toString();
     }
 
-    private long probe(List<String> options, String mode) throws IOException, InterruptedException {
-        String output = java(options, List.of(DormantProbe.class.getName(), mode));
+    private long probe(List<String> options, String mode, int threads) throws IOException, InterruptedException {
+        String output = java(options, List.of(DormantProbe.class.getName(), mode, Integer.toString(threads)));
         String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no result from the lock-loop probe:\n" + output));
         return Long.parseLong(line.substring("RESULT ".length()).strip());
