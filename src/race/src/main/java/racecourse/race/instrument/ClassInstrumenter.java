@@ -17,10 +17,8 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -309,20 +307,7 @@ public final class ClassInstrumenter {
             }
             i = 0;
             for (AbstractInsnNode n : code) {
-                List<LabelNode> targets = new ArrayList<>();
-                switch (n) {
-                    case JumpInsnNode j -> targets.add(j.label);
-                    case TableSwitchInsnNode t -> {
-                        targets.addAll(t.labels);
-                        targets.add(t.dflt);
-                    }
-                    case LookupSwitchInsnNode l -> {
-                        targets.addAll(l.labels);
-                        targets.add(l.dflt);
-                    }
-                    default -> {
-                    }
-                }
+                List<LabelNode> targets = SweepLoops.targets(n);
                 for (LabelNode l : targets) {
                     if (at.get(l) <= i) {
                         return true;

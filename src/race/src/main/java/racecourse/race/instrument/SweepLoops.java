@@ -358,7 +358,8 @@ final class SweepLoops {
                 || n instanceof TableSwitchInsnNode || n instanceof LookupSwitchInsnNode;
     }
 
-    private static List<LabelNode> targets(AbstractInsnNode n) {
+    /** The labels a jump or switch may go to; none for any other instruction. */
+    static List<LabelNode> targets(AbstractInsnNode n) {
         List<LabelNode> targets = new ArrayList<>();
         switch (n) {
             case JumpInsnNode j -> targets.add(j.label);

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import racecourse.race.DataRace;
 import racecourse.race.report.RaceLog;
 import racecourse.race.shadow.Shadow;
 
@@ -29,24 +27,9 @@ class BulkRangeTests {
 
     /** Writes {@code elements} of {@code a}, one site each, from a thread that inherits no clock; returns the races. */
     private static Set<String> otherThreadWrites(Session s, int[] a, int... elements) throws InterruptedException {
-        int[] sites = new int[elements.length];
-        for (int k = 0; k < elements.length; k++) {
-            sites[k] = site(true, 100 + k);
-        }
-        Tracker.end(); // made while no session runs, the thread inherits no clock from this one
-        Thread other = new Thread(() -> {
-            for (int k = 0; k < elements.length; k++) {
-                Hooks.arrayStore(a, elements[k], sites[k]);
-            }
-        });
-        Tracker.begin(s);
-        other.start();
-        other.join();
-        Set<String> raced = new TreeSet<>();
-        for (DataRace r : s.log().races()) {
-            raced.add(r.variable());
-        }
-        return raced;
+        Object[] arrays = new Object[elements.length];
+        java.util.Arrays.fill(arrays, a);
+        return UnorderedWrites.write(s, arrays, elements);
     }
 
     @Test

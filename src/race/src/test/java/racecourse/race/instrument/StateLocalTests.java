@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +31,6 @@ import racecourse.race.edges.Site;
 import racecourse.race.edges.Sites;
 import racecourse.race.edges.Tracker;
 import racecourse.race.instrument.fixture.Shapes;
-import racecourse.race.report.RaceLog;
 
 /**
  * The thread's state kept in a local of each instrumented method: every stack-map frame of every shape of method
@@ -49,62 +46,20 @@ class StateLocalTests {
         Tracker.end();
     }
 
-    /** Defines the instrumented fixture alone; everything else comes from the test's loader. */
-    private static final class Isolated extends ClassLoader {
-        private final byte[] bytes;
-        private final String own;
-
-        Isolated(byte[] bytes) {
-            this(bytes, FIXTURE);
-        }
-
-        Isolated(byte[] bytes, String own) {
-            super(StateLocalTests.class.getClassLoader());
-            this.bytes = bytes;
-            this.own = own;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(own)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-            }
-        }
-    }
-
     private static byte[] instrumented() throws Exception {
-        byte[] out = new ClassInstrumenter(StateLocalTests.class.getClassLoader(), true)
-                .instrument(DetectorModeTests.bytes(FIXTURE));
-        assertNotNull(out);
-        return out;
+        return Rewritten.bytes(FIXTURE);
     }
 
-    /** Loads and initializes a fresh copy of the instrumented fixture: the JVM verifies every method now. */
     private static Class<?> load() throws Exception {
-        return Class.forName(FIXTURE, true, new Isolated(instrumented()));
+        return Rewritten.load(FIXTURE);
     }
 
     private static Session begin() {
-        Session s = new Session(new RaceLog(10, null, null, null));
-        Tracker.begin(s);
-        return s;
+        return Rewritten.begin();
     }
 
     private static Object call(Class<?> c, Object on, String name, Object... args) throws Exception {
-        for (Method m : c.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(on, args);
-                } catch (InvocationTargetException e) {
-                    return e.getCause().getClass().getSimpleName();
-                }
-            }
-        }
-        throw new AssertionError("no method " + name);
+        return Rewritten.call(c, on, name, args);
     }
 
     /** Calls every shape on a new object of {@code c} and lists what each returned (or threw). */
@@ -321,7 +276,7 @@ class StateLocalTests {
         new ClassReader(out).accept(cn, 0);
         MethodNode sum = cn.methods.stream().filter(m -> m.name.equals("sum")).findFirst().orElseThrow();
         assertTrue(stateLocal(sum) >= 0, "a loop: the method keeps the state");
-        Class<?> c = Class.forName(name, true, new Isolated(out, name));
+        Class<?> c = Rewritten.define(name, out);
         Session s = begin();
         assertEquals(6, call(c, null, "sum", (Object) new int[] {1, 2, 3}));
         Tracker.end();

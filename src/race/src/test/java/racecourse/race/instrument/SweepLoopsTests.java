@@ -1,11 +1,8 @@
 package racecourse.race.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +24,6 @@ import racecourse.race.edges.Site;
 import racecourse.race.edges.Sites;
 import racecourse.race.edges.Tracker;
 import racecourse.race.instrument.fixture.Sweeps;
-import racecourse.race.report.RaceLog;
 
 /**
  * Sweeps ({@link SweepLoops}): which loops and accesses are recorded as ranges when the loop ends, that the
@@ -246,54 +242,18 @@ class SweepLoopsTests {
     }
 
     private static byte[] instrumented() throws Exception {
-        byte[] out = new ClassInstrumenter(SweepLoopsTests.class.getClassLoader(), true)
-                .instrument(DetectorModeTests.bytes(FIXTURE));
-        assertNotNull(out);
-        return out;
+        return Rewritten.bytes(FIXTURE);
     }
 
-    /** Loads and initializes a fresh copy of the instrumented fixture: the JVM verifies every method now. */
     private static Class<?> load() throws Exception {
-        return Class.forName(FIXTURE, true, new Isolated(instrumented()));
+        return Rewritten.load(FIXTURE);
     }
 
     private static Session begin() {
-        Session s = new Session(new RaceLog(10, null, null, null));
-        Tracker.begin(s);
-        return s;
+        return Rewritten.begin();
     }
 
     private static Object call(Class<?> c, String name, Object... args) throws Exception {
-        for (Method m : c.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(null, args);
-                } catch (InvocationTargetException e) {
-                    return e.getCause().getClass().getSimpleName();
-                }
-            }
-        }
-        throw new AssertionError("no method " + name);
-    }
-
-    /** Defines the instrumented fixture alone; everything else comes from the test's loader. */
-    private static final class Isolated extends ClassLoader {
-        private final byte[] bytes;
-
-        Isolated(byte[] bytes) {
-            super(SweepLoopsTests.class.getClassLoader());
-            this.bytes = bytes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(FIXTURE)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-            }
-        }
+        return Rewritten.call(c, null, name, args);
     }
 }
