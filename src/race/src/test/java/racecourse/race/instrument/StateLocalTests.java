@@ -46,42 +46,26 @@ class StateLocalTests {
         Tracker.end();
     }
 
-    private static byte[] instrumented() throws Exception {
-        return Rewritten.bytes(FIXTURE);
-    }
-
-    private static Class<?> load() throws Exception {
-        return Rewritten.load(FIXTURE);
-    }
-
-    private static Session begin() {
-        return Rewritten.begin();
-    }
-
-    private static Object call(Class<?> c, Object on, String name, Object... args) throws Exception {
-        return Rewritten.call(c, on, name, args);
-    }
-
     /** Calls every shape on a new object of {@code c} and lists what each returned (or threw). */
     private static List<Object> everyShape(Class<?> c) throws Exception {
         List<Object> out = new ArrayList<>();
         for (int size : new int[] {6, -5}) {
             Object o = c.getConstructor(int.class).newInstance(size);
-            out.add(call(c, o, "branches", 5));
-            out.add(call(c, o, "branches", -9));
-            out.add(call(c, o, "branches", 1));
-            out.add(call(c, o, "loopAtStart"));
-            out.add(call(c, o, "wide", (Object) new double[] {1, 2, 3}));
-            out.add(call(c, o, "handlers", new int[] {1, 2, 3}, 2));
-            out.add(call(c, o, "handlers", new int[] {1, 2, 3}, 7));
-            out.add(call(c, o, "handlers", new int[] {1, 2, 3}, 5000));
-            out.add(call(c, o, "switches", (Object) new String[] {"alpha", "beta", "omega"}));
-            out.add(call(c, o, "locked", 13));
-            out.add(call(c, o, "block", new Object()));
-            out.add(call(c, o, "lambda"));
-            out.add(call(c, null, "seeded"));
-            out.add(call(c, null, "across", new int[] {4, 5, 6}, (Runnable) () -> { }));
-            out.add(call(c, null, "acrossChecked", new int[] {4, 5, 6}, (Runnable) () -> { }));
+            out.add(Rewritten.call(c, o, "branches", 5));
+            out.add(Rewritten.call(c, o, "branches", -9));
+            out.add(Rewritten.call(c, o, "branches", 1));
+            out.add(Rewritten.call(c, o, "loopAtStart"));
+            out.add(Rewritten.call(c, o, "wide", (Object) new double[] {1, 2, 3}));
+            out.add(Rewritten.call(c, o, "handlers", new int[] {1, 2, 3}, 2));
+            out.add(Rewritten.call(c, o, "handlers", new int[] {1, 2, 3}, 7));
+            out.add(Rewritten.call(c, o, "handlers", new int[] {1, 2, 3}, 5000));
+            out.add(Rewritten.call(c, o, "switches", (Object) new String[] {"alpha", "beta", "omega"}));
+            out.add(Rewritten.call(c, o, "locked", 13));
+            out.add(Rewritten.call(c, o, "block", new Object()));
+            out.add(Rewritten.call(c, o, "lambda"));
+            out.add(Rewritten.call(c, null, "seeded"));
+            out.add(Rewritten.call(c, null, "across", new int[] {4, 5, 6}, (Runnable) () -> { }));
+            out.add(Rewritten.call(c, null, "acrossChecked", new int[] {4, 5, 6}, (Runnable) () -> { }));
         }
         return out;
     }
@@ -89,9 +73,9 @@ class StateLocalTests {
     @Test
     void everyShapeVerifiesAndComputesWhatThePlainClassDoesWithTrackingOffAndOn() throws Exception {
         List<Object> plain = everyShape(Shapes.class);
-        assertEquals(plain, everyShape(load()), "tracking off");
-        Session s = begin();
-        assertEquals(plain, everyShape(load()), "tracking on");
+        assertEquals(plain, everyShape(Rewritten.load(FIXTURE)), "tracking off");
+        Session s = Rewritten.begin();
+        assertEquals(plain, everyShape(Rewritten.load(FIXTURE)), "tracking on");
         Tracker.end();
         assertEquals(List.of(), s.log().races(), "one thread alone races with nothing");
     }
@@ -99,7 +83,7 @@ class StateLocalTests {
     @Test
     void everyMethodWithSeveralAccessesOrALoopKeepsTheStateAndEveryFrameDeclaresIt() throws Exception {
         ClassNode cn = new ClassNode();
-        new ClassReader(instrumented()).accept(cn, ClassReader.EXPAND_FRAMES);
+        new ClassReader(Rewritten.bytes(FIXTURE)).accept(cn, ClassReader.EXPAND_FRAMES);
         Set<String> keeping = new TreeSet<>();
         for (MethodNode m : cn.methods) {
             int local = stateLocal(m);
@@ -150,9 +134,9 @@ class StateLocalTests {
 
     @Test
     void twoThreadsFillingOneArrayInLoopsRace() throws Exception {
-        Class<?> c = load();
-        Session s = begin();
-        call(c, null, "racyFill", (Object) new int[64]);
+        Class<?> c = Rewritten.load(FIXTURE);
+        Session s = Rewritten.begin();
+        Rewritten.call(c, null, "racyFill", (Object) new int[64]);
         Tracker.end();
         List<DataRace> races = s.log().races();
         assertFalse(races.isEmpty(), "the two fills race");
@@ -181,12 +165,12 @@ class StateLocalTests {
     @ParameterizedTest
     @ValueSource(strings = {"across", "acrossChecked"})
     void aSessionThatBeginsWhileAMethodRunsSeesItsLaterAccesses(String method) throws Exception {
-        Class<?> c = load();
+        Class<?> c = Rewritten.load(FIXTURE);
         int[] a = new int[8];
         Runnable other = otherThreadWritesFirstElement(a);
         Session[] begun = new Session[1];
-        call(c, null, method, a, (Runnable) () -> {
-            begun[0] = begin();
+        Rewritten.call(c, null, method, a, (Runnable) () -> {
+            begun[0] = Rewritten.begin();
             other.run();
         });
         Tracker.end();
@@ -197,11 +181,11 @@ class StateLocalTests {
     @ParameterizedTest
     @ValueSource(strings = {"across", "acrossChecked"})
     void aSessionThatEndsWhileAMethodRunsGetsNothingMoreFromIt(String method) throws Exception {
-        Class<?> c = load();
+        Class<?> c = Rewritten.load(FIXTURE);
         int[] a = new int[8];
         Runnable other = otherThreadWritesFirstElement(a);
-        Session s = begin();
-        call(c, null, method, a, (Runnable) () -> {
+        Session s = Rewritten.begin();
+        Rewritten.call(c, null, method, a, (Runnable) () -> {
             other.run(); // races with the first loop's write
             Tracker.end();
         });
@@ -212,14 +196,14 @@ class StateLocalTests {
     @ParameterizedTest
     @ValueSource(strings = {"across", "acrossChecked"})
     void aSessionThatReplacesAnotherWhileAMethodRunsSeesItsLaterAccesses(String method) throws Exception {
-        Class<?> c = load();
+        Class<?> c = Rewritten.load(FIXTURE);
         int[] a = new int[8];
         Runnable other = otherThreadWritesFirstElement(a);
-        Session first = begin();
+        Session first = Rewritten.begin();
         Session[] second = new Session[1];
-        call(c, null, method, a, (Runnable) () -> {
+        Rewritten.call(c, null, method, a, (Runnable) () -> {
             Tracker.end();
-            second[0] = begin();
+            second[0] = Rewritten.begin();
             other.run();
         });
         Tracker.end();
@@ -277,8 +261,8 @@ class StateLocalTests {
         MethodNode sum = cn.methods.stream().filter(m -> m.name.equals("sum")).findFirst().orElseThrow();
         assertTrue(stateLocal(sum) >= 0, "a loop: the method keeps the state");
         Class<?> c = Rewritten.define(name, out);
-        Session s = begin();
-        assertEquals(6, call(c, null, "sum", (Object) new int[] {1, 2, 3}));
+        Session s = Rewritten.begin();
+        assertEquals(6, Rewritten.call(c, null, "sum", (Object) new int[] {1, 2, 3}));
         Tracker.end();
         assertEquals(List.of(), s.log().races());
     }

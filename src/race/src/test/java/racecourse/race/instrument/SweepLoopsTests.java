@@ -87,9 +87,9 @@ class SweepLoopsTests {
     @Test
     void theRewrittenClassVerifiesAndComputesWhatThePlainClassDoesWithTrackingOffAndOn() throws Exception {
         List<Object> plain = everyLoop(Sweeps.class);
-        assertEquals(plain, everyLoop(load()), "tracking off");
-        Session s = begin();
-        assertEquals(plain, everyLoop(load()), "tracking on");
+        assertEquals(plain, everyLoop(Rewritten.load(FIXTURE)), "tracking off");
+        Session s = Rewritten.begin();
+        assertEquals(plain, everyLoop(Rewritten.load(FIXTURE)), "tracking on");
         Tracker.end();
         assertEquals(List.of(), s.log().races(), "one thread alone races with nothing");
         assertTrue(plain.contains("ArithmeticException"), "the division by zero ends a loop: " + plain);
@@ -97,22 +97,22 @@ class SweepLoopsTests {
 
     @Test
     void aRangeHoldsExactlyTheElementsTheLoopTouched() throws Exception {
-        Class<?> c = load();
+        Class<?> c = Rewritten.load(FIXTURE);
         int[] from = new int[32];
         double[] to = new double[32];
-        Session s = begin();
-        call(c, "copy", from, to, 10, 20);
+        Session s = Rewritten.begin();
+        Rewritten.call(c, null, "copy", from, to, 10, 20);
         List<String> raced = racesWithWritesBy(s, Map.of(to, new int[] {9, 10, 19, 20}, from, new int[] {15, 20}));
         assertEquals(List.of("double[] element 10", "double[] element 19", "int[] element 15"), raced);
     }
 
     @Test
     void aLoopEndedByAnExceptionRecordsTheIterationsItFinished() throws Exception {
-        Class<?> c = load();
+        Class<?> c = Rewritten.load(FIXTURE);
         int[] a = new int[8];
         int[] by = {1, 1, 1, 1, 0, 1, 1, 1};
-        Session s = begin();
-        assertEquals("ArithmeticException", call(c, "divide", a, by));
+        Session s = Rewritten.begin();
+        assertEquals("ArithmeticException", Rewritten.call(c, null, "divide", a, by));
         // a[0..3] were written and by[0..3] read; a[4] never was, nor by[5]. (The read of by[4], made in the
         // iteration that threw, is not recorded: see SweepLoops.)
         List<String> raced = racesWithWritesBy(s, Map.of(a, new int[] {3, 4}, by, new int[] {0, 3, 5}));
@@ -121,7 +121,7 @@ class SweepLoopsTests {
 
     @Test
     void eachRecordOfARangeCarriesItsAccessesLineForTheReportsStack() throws Exception {
-        ClassNode cn = MethodScan.readExpanded(instrumented());
+        ClassNode cn = MethodScan.readExpanded(Rewritten.bytes(FIXTURE));
         for (String name : List.of("fill", "copy", "divide")) {
             MethodNode m = cn.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
             List<Integer> lines = new ArrayList<>();
@@ -203,57 +203,41 @@ class SweepLoopsTests {
     private static List<Object> everyLoop(Class<?> c) throws Exception {
         List<Object> out = new ArrayList<>();
         int[] a = {5, 4, 3, 2, 1, 0};
-        out.add(call(c, "fill", a.clone(), 9));
-        out.add(call(c, "sum", (Object) new long[] {1, 2, 3, 1L << 40}));
-        out.add(call(c, "forEach", (Object) a.clone()));
+        out.add(Rewritten.call(c, null, "fill", a.clone(), 9));
+        out.add(Rewritten.call(c, null, "sum", (Object) new long[] {1, 2, 3, 1L << 40}));
+        out.add(Rewritten.call(c, null, "forEach", (Object) a.clone()));
         int[] inc = a.clone();
-        out.add(call(c, "increment", (Object) inc));
+        out.add(Rewritten.call(c, null, "increment", (Object) inc));
         out.add(Arrays.toString(inc));
         double[] to = new double[6];
-        out.add(call(c, "copy", a.clone(), to, 1, 5));
+        out.add(Rewritten.call(c, null, "copy", a.clone(), to, 1, 5));
         out.add(Arrays.toString(to));
-        out.add(call(c, "copy", a.clone(), to, 4, 9));
-        out.add(call(c, "inclusive", a.clone(), 5));
-        out.add(call(c, "inclusive", a.clone(), 6));
+        out.add(Rewritten.call(c, null, "copy", a.clone(), to, 4, 9));
+        out.add(Rewritten.call(c, null, "inclusive", a.clone(), 5));
+        out.add(Rewritten.call(c, null, "inclusive", a.clone(), 6));
         String[] strings = new String[3];
-        out.add(call(c, "objects", strings, "x"));
+        out.add(Rewritten.call(c, null, "objects", strings, "x"));
         out.add(Arrays.toString(strings));
         int[] b = new int[6];
-        out.add(call(c, "withInnerBranch", a.clone(), b));
+        out.add(Rewritten.call(c, null, "withInnerBranch", a.clone(), b));
         out.add(Arrays.toString(b));
         int[][] m = {new int[3], new int[0], new int[2]};
-        out.add(call(c, "rows", (Object) m));
+        out.add(Rewritten.call(c, null, "rows", (Object) m));
         out.add(Arrays.deepToString(m));
         int[] d = new int[6];
-        out.add(call(c, "divide", d, new int[] {1, 2, 3, 0, 5, 6}));
+        out.add(Rewritten.call(c, null, "divide", d, new int[] {1, 2, 3, 0, 5, 6}));
         out.add(Arrays.toString(d));
-        out.add(call(c, "divide", d, new int[] {1, 2, 3, 4, 5, 6}));
+        out.add(Rewritten.call(c, null, "divide", d, new int[] {1, 2, 3, 4, 5, 6}));
         out.add(Arrays.toString(d));
         for (String name : List.of("breaks", "conditional", "calls", "field", "otherIndex", "strided", "descending",
                 "skips", "returns", "locks")) {
             int[] x = a.clone();
-            out.add(call(c, name, (Object) x));
+            out.add(Rewritten.call(c, null, name, (Object) x));
             out.add(Arrays.toString(x));
         }
-        out.add(call(c, "reassigned", a.clone(), new int[6]));
-        out.add(call(c, "keepsLast", (Object) new Object[] {"p", null, "q"}));
-        out.add(call(c, "fill", null, 1));
+        out.add(Rewritten.call(c, null, "reassigned", a.clone(), new int[6]));
+        out.add(Rewritten.call(c, null, "keepsLast", (Object) new Object[] {"p", null, "q"}));
+        out.add(Rewritten.call(c, null, "fill", null, 1));
         return out;
-    }
-
-    private static byte[] instrumented() throws Exception {
-        return Rewritten.bytes(FIXTURE);
-    }
-
-    private static Class<?> load() throws Exception {
-        return Rewritten.load(FIXTURE);
-    }
-
-    private static Session begin() {
-        return Rewritten.begin();
-    }
-
-    private static Object call(Class<?> c, String name, Object... args) throws Exception {
-        return Rewritten.call(c, null, name, args);
     }
 }
