@@ -31,7 +31,12 @@ final class Rewritten {
 
     /** Defines and initializes class {@code className} from {@code bytes}, alone in a loader of its own. */
     static Class<?> define(String className, byte[] bytes) throws Exception {
-        return Class.forName(className, true, new Isolated(bytes, className));
+        return define(className, bytes, true);
+    }
+
+    /** Defines class {@code className} from {@code bytes}, alone in a loader of its own; initializes it if asked. */
+    static Class<?> define(String className, byte[] bytes, boolean initialize) throws ClassNotFoundException {
+        return Class.forName(className, initialize, new Isolated(bytes, className));
     }
 
     /** Begins a tracking session that reports up to 10 races. */
