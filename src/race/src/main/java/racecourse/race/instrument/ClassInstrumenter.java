@@ -134,7 +134,7 @@ public final class ClassInstrumenter {
             boolean clinit = m.name.equals("<clinit>");
             boolean sync = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && cn.version >= Opcodes.V1_5;
             if ((cn.version & 0xFFFF) >= Opcodes.V1_7) {
-                sweeps = SweepLoops.find(m);
+                sweeps = SweepLoops.find(cn, m);
                 for (SweepLoops.Loop loop : sweeps) {
                     for (SweepLoops.Access a : loop.accesses()) {
                         sweepSites.put(a.insn(), null);

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -24,7 +26,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Finds sweeps: counted loops in javac's shape, {@code for (int i = ..; i < bound; i++) body}, whose body makes
- * no call, touches no field, takes no monitor and cannot leave the loop but through its condition, and the
+ * no call, touches no field but the non-volatile ones its own class declares (their accesses keep their hooks,
+ * which record and never synchronize), takes no monitor and cannot leave the loop but through its condition, and the
  * element accesses {@code a[i]} in that body that run in every iteration ({@code a} a local the loop never
  * assigns). Such a loop makes no synchronization while it runs, so its thread stays in one epoch, and when it
  * ends normally after iterations {@code start} to {@code i - 1}, each such access touched exactly the elements
@@ -52,8 +55,11 @@ final class SweepLoops {
     record Access(AbstractInsnNode insn, int array, String arrayType, boolean write) {
     }
 
-    /** Returns the sweeps of {@code m}, whose code was read with expanded frames; none in a class without frames. */
-    static List<Loop> find(MethodNode m) {
+    /**
+     * Returns the sweeps of method {@code m} of class {@code cn}, whose code was read with expanded frames; none in a
+     * class without frames.
+     */
+    static List<Loop> find(ClassNode cn, MethodNode m) {
         List<Loop> loops = new ArrayList<>();
         InsnList code = m.instructions;
         AbstractInsnNode[] nodes = code.toArray();
@@ -64,7 +70,7 @@ final class SweepLoops {
         for (AbstractInsnNode n : nodes) {
             if (n.getOpcode() == Opcodes.GOTO && n instanceof JumpInsnNode back
                     && at.get(back.label) < at.get(back)) {
-                Loop loop = loop(m, nodes, at, back);
+                Loop loop = loop(cn, m, nodes, at, back);
                 if (loop != null) {
                     loops.add(loop);
                 }
@@ -73,7 +79,7 @@ final class SweepLoops {
         return loops;
     }
 
-    private static Loop loop(MethodNode m, AbstractInsnNode[] nodes, Map<AbstractInsnNode, Integer> at,
+    private static Loop loop(ClassNode cn, MethodNode m, AbstractInsnNode[] nodes, Map<AbstractInsnNode, Integer> at,
                              JumpInsnNode back) {
         LabelNode top = back.label;
         int topAt = at.get(top);
@@ -121,7 +127,7 @@ final class SweepLoops {
                 return null;
             }
         }
-        if (!bodyAllowed(nodes, exitAt, stepAt, index) || !keepsTypes(nodes, exitAt, stepAt, frame)) {
+        if (!bodyAllowed(cn, nodes, exitAt, stepAt, index) || !keepsTypes(nodes, exitAt, stepAt, frame)) {
             return null;
         }
         if (!entriesOnly(m, nodes, at, topAt, backAt, exitAt, stepAt, back)) {
@@ -138,11 +144,14 @@ final class SweepLoops {
     }
 
     /** Whether the body, nodes {@code (from, to)}, has nothing that may synchronize, leave, or change i. */
-    private static boolean bodyAllowed(AbstractInsnNode[] nodes, int from, int to, int index) {
+    private static boolean bodyAllowed(ClassNode cn, AbstractInsnNode[] nodes, int from, int to, int index) {
         for (int i = from + 1; i < to; i++) {
             AbstractInsnNode n = nodes[i];
             int op = n.getOpcode();
-            if (n instanceof MethodInsnNode || n instanceof InvokeDynamicInsnNode || n instanceof FieldInsnNode
+            if (n instanceof FieldInsnNode f && !ownPlainField(cn, f)) {
+                return false;
+            }
+            if (n instanceof MethodInsnNode || n instanceof InvokeDynamicInsnNode
                     || n instanceof TableSwitchInsnNode || n instanceof LookupSwitchInsnNode) {
                 return false;
             }
@@ -156,6 +165,19 @@ final class SweepLoops {
             }
         }
         return true;
+    }
+
+    /** Whether {@code f} names a field that class {@code cn} itself declares, not volatile. */
+    private static boolean ownPlainField(ClassNode cn, FieldInsnNode f) {
+        if (!f.owner.equals(cn.name)) {
+            return false;
+        }
+        for (FieldNode d : cn.fields) {
+            if (d.name.equals(f.name) && d.desc.equals(f.desc)) {
+                return (d.access & Opcodes.ACC_VOLATILE) == 0;
+            }
+        }
+        return false;
     }
 
     /**

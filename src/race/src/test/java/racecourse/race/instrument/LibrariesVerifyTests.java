@@ -45,8 +45,9 @@ class LibrariesVerifyTests {
                         continue;
                     }
                     rewritten++;
-                    for (MethodNode m : MethodScan.readExpanded(plain).methods) {
-                        sweeps += SweepLoops.find(m).size();
+                    ClassNode cn = MethodScan.readExpanded(plain);
+                    for (MethodNode m : cn.methods) {
+                        sweeps += SweepLoops.find(cn, m).size();
                     }
                     Throwable problem = problem(name, out);
                     if (problem instanceof VerifyError || problem instanceof ClassFormatError) {

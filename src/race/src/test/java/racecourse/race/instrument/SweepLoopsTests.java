@@ -49,7 +49,7 @@ class SweepLoopsTests {
         Map<String, List<String>> found = new TreeMap<>();
         for (MethodNode m : cn.methods) {
             List<String> kinds = new ArrayList<>();
-            for (SweepLoops.Loop loop : SweepLoops.find(m)) {
+            for (SweepLoops.Loop loop : SweepLoops.find(cn, m)) {
                 for (SweepLoops.Access a : loop.accesses()) {
                     kinds.add((a.write() ? "W " : "R ") + a.arrayType());
                 }
@@ -72,7 +72,10 @@ class SweepLoopsTests {
                 Map.entry("breaks", List.of()),
                 Map.entry("conditional", List.of()),
                 Map.entry("calls", List.of()),
-                Map.entry("field", List.of()),
+                Map.entry("field", List.of("W [I")),
+                Map.entry("total", List.of("R [I")),
+                Map.entry("volatileField", List.of()),
+                Map.entry("otherClassField", List.of()),
                 Map.entry("otherIndex", List.of()),
                 Map.entry("reassigned", List.of()),
                 Map.entry("strided", List.of()),
@@ -184,7 +187,7 @@ class SweepLoopsTests {
         ClassNode cn = MethodScan.readExpanded(DetectorModeTests.bytes(FIXTURE));
         MethodNode m = cn.methods.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow();
         java.util.Set<AbstractInsnNode> swept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (SweepLoops.Loop loop : SweepLoops.find(m)) {
+        for (SweepLoops.Loop loop : SweepLoops.find(cn, m)) {
             loop.accesses().forEach(a -> swept.add(a.insn()));
         }
         List<Integer> lines = new ArrayList<>();
@@ -229,13 +232,17 @@ class SweepLoopsTests {
         out.add(Arrays.toString(d));
         out.add(Rewritten.call(c, null, "divide", d, new int[] {1, 2, 3, 4, 5, 6}));
         out.add(Arrays.toString(d));
-        for (String name : List.of("breaks", "conditional", "calls", "field", "otherIndex", "strided", "descending",
-                "skips", "returns", "locks")) {
+        for (String name : List.of("breaks", "conditional", "calls", "field", "volatileField", "otherIndex",
+                "strided", "descending", "skips", "returns", "locks")) {
             int[] x = a.clone();
             out.add(Rewritten.call(c, null, name, (Object) x));
             out.add(Arrays.toString(x));
         }
         out.add(Rewritten.call(c, null, "reassigned", a.clone(), new int[6]));
+        out.add(Rewritten.call(c, null, "otherClassField", a.clone(), new java.awt.Point(7, 8)));
+        Object totals = c.getConstructor().newInstance();
+        out.add(Rewritten.call(c, totals, "total", (Object) a.clone()));
+        out.add(Rewritten.call(c, totals, "total", (Object) a.clone()));
         out.add(Rewritten.call(c, null, "keepsLast", (Object) new Object[] {"p", null, "q"}));
         out.add(Rewritten.call(c, null, "fill", null, 1));
         return out;
