@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import com.google.gson.JsonObject;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.zeromq.ZMQ;
+import racecourse.kernel.channels.PromptConnection;
+import racecourse.kernel.channels.WireClient;
 import racecourse.kernel.execution.CellRun;
 import racecourse.kernel.magic.Magics;
 import racecourse.kernel.session.CellResult;
@@ -55,7 +58,7 @@ public final class Main {
         PrintStream log = System.err;
         RacecourseKernel kernel = new RacecourseKernel(config, cells);
         StartupTrace.mark("kernel made");
-        JupyterConnection connection = new JupyterConnection(properties);
+        PromptConnection connection = new PromptConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         StartupTrace.mark("sockets made");
         kernel.startRouting(log);
@@ -124,10 +127,36 @@ public final class Main {
         }
         KernelConnectionProperties properties = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1],
                 ports[2], ports[3], ports[4], "tcp", "hmac-sha256", "training");
-        JupyterConnection connection = new JupyterConnection(properties);
-        new RacecourseKernel(config, CompletableFuture.completedFuture(cells)).becomeHandlerForConnection(connection);
+        PromptConnection connection = new PromptConnection(properties);
+        RacecourseKernel kernel = new RacecourseKernel(config, CompletableFuture.completedFuture(cells));
+        kernel.becomeHandlerForConnection(connection);
+        kernel.startRouting(System.err);
         connection.connect();
+        talkAsAClient(properties);
         connection.close();
         cells.session().close();
+    }
+
+    /** What a client does first, over real sockets: asks for the kernel's info, then runs one cell. */
+    private static void talkAsAClient(KernelConnectionProperties properties) {
+        ZMQ.Context context = ZMQ.context(1);
+        try (WireClient shell = new WireClient(context, properties.getShellPort(), properties.getKey(), 60_000)) {
+            shell.send("kernel_info_request", new JsonObject());
+            shell.receive();
+            JsonObject execute = new JsonObject();
+            execute.addProperty("code", "1 + 1");
+            execute.addProperty("silent", false);
+            execute.addProperty("store_history", true);
+            execute.add("user_expressions", new JsonObject());
+            execute.addProperty("allow_stdin", false);
+            execute.addProperty("stop_on_error", true);
+            shell.send("execute_request", execute);
+            WireClient.Reply reply = shell.receive();
+            if (!"ok".equals(reply.content().get("status").getAsString())) {
+                System.err.println("training cell failed: " + reply.content());
+            }
+        } finally {
+            context.close();
+        }
     }
 }

@@ -45,6 +45,7 @@ public final class JShellSession implements AutoCloseable {
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
     private boolean warmedUp; // guarded by importLock
+    private boolean importedAny; // guarded by importLock
     private volatile int ranBeforeImports; // written with importLock held
     private volatile boolean cellArrived;
     private volatile boolean closed;
@@ -83,8 +84,10 @@ public final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Brings the default imports into scope one at a time, then warms up the path of a cell that is an expression,
-     * until all is done or a cell arrives, whichever comes first. For a background thread: the
+     * Brings the first default import into scope, warms up the path of a cell that is an expression, then brings
+     * the other imports in one at a time, until all is done or a cell arrives, whichever comes first. The first
+     * import pays for the compiler's cold start; the warm-up right after it means that an expression cell arriving
+     * while the imports come in (a first cell usually does) finds its path warm. For a background thread: the
      * start-up thread while the kernel connects, and again after a cell that ran before the imports were all in.
      * After it returns it never touches JShell.
      */
@@ -93,13 +96,14 @@ public final class JShellSession implements AutoCloseable {
             synchronized (importLock) {
                 if (cellArrived || closed) return;
                 try {
-                    if (!pendingImports.isEmpty()) {
+                    if (!pendingImports.isEmpty() && (warmedUp || !importedAny)) {
                         importOne(pendingImports.removeFirst());
                         continue;
                     }
                     if (!warmedUp) {
                         warmUp();
                         warmedUp = true;
+                        continue;
                     }
                     return;
                 } catch (RuntimeException e) {
@@ -163,6 +167,7 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private void importOne(String name) { // called with importLock held
+        importedAny = true;
         StartupTrace.mark("import " + name);
         for (SnippetEvent e : shell.eval("import " + name + ";")) {
             if (e.status() == Snippet.Status.REJECTED) {
