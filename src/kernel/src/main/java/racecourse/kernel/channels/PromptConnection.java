@@ -4,6 +4,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
@@ -38,6 +39,7 @@ public final class PromptConnection extends JupyterConnection {
     private final AtomicBoolean connected = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean firstRequestSeen = new AtomicBoolean();
+    private final AtomicInteger waitsForIopub = new AtomicInteger();
 
     /** Makes the sockets for {@code properties}; {@link #connect} binds them. */
     public PromptConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
@@ -104,7 +106,14 @@ public final class PromptConnection extends JupyterConnection {
      * {@link #FIRST_REQUEST_WAIT_MS} have passed; later ones go straight on.
      */
     void beforeRequest() {
-        if (firstRequestSeen.compareAndSet(false, true)) iopubWatch.awaitClient(FIRST_REQUEST_WAIT_MS);
+        if (!firstRequestSeen.compareAndSet(false, true)) return;
+        waitsForIopub.incrementAndGet();
+        iopubWatch.awaitClient(FIRST_REQUEST_WAIT_MS);
+    }
+
+    /** How many requests waited for a client on iopub (at most one); for tests. */
+    int requestsThatWaitedForIopub() {
+        return waitsForIopub.get();
     }
 
     /** Whether a client has completed its handshake on iopub; for tests. */

@@ -245,10 +245,10 @@ public final class KernelInstaller {
 
     /**
      * What the training run records: the classes it loads and links, and no method profiles. Replayed in the
-     * kernel, the training session's profiles made the JIT compile more at start-up, and the first result came
-     * later (0.96 s against 0.84 s and 0.81 s, 13 starts each; see the README), and they would steer how the JIT
-     * compiles JDK methods that learners' code calls. Without them the kernel's JVM profiles only what runs in it,
-     * as a plain {@code java} does.
+     * kernel, the training session's profiles made the JIT compile more at start-up and the first result came
+     * later (medians of 13 starts, alternating: 0.96 s with them, 0.81 s without), and they would steer how the
+     * JIT compiles the JDK methods that learners' code calls. Without them the kernel's JVM profiles only what
+     * runs in it, as a plain {@code java} does.
      */
     static final List<String> RECORD_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 

@@ -41,11 +41,7 @@ class PromptConnectionTests {
     @BeforeEach
     void connect() throws Exception {
         int[] ports = new int[5];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports[i] = socket.getLocalPort();
-            }
-        }
+        for (int i = 0; i < ports.length; i++) ports[i] = freshPort();
         properties = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
                 "tcp", "hmac-sha256", KEY);
         connection = new PromptConnection(properties);
@@ -61,6 +57,20 @@ class PromptConnectionTests {
         connection.connect();
         clientContext = ZMQ.context(1);
     }
+
+    /**
+     * A free port that no earlier test here used. A port used again soon after can meet the earlier connection's
+     * TIME_WAIT on loopback, and the client's SYN is then dropped and retried for about 30 s.
+     */
+    private static int freshPort() throws java.io.IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (USED_PORTS.add(socket.getLocalPort())) return socket.getLocalPort();
+            }
+        }
+    }
+
+    private static final java.util.Set<Integer> USED_PORTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void close() {
@@ -82,13 +92,14 @@ class PromptConnectionTests {
     }
 
     @Test
-    void shellRequestsAreAnsweredOneAfterAnother() {
-        try (WireClient shell = client(properties.getShellPort())) {
+    void shellRequestsAreAnsweredOneAfterAnotherAndOnlyTheFirstWaitsForIopub() {
+        try (WireClient shell = client(properties.getShellPort())) { // no client ever connects to iopub here
             for (int i = 0; i < 20; i++) {
                 assertEquals("complete", isComplete(shell, "int x = " + i + ";"));
                 assertEquals("incomplete", isComplete(shell, "int x = " + i));
             }
         }
+        assertEquals(1, connection.requestsThatWaitedForIopub());
     }
 
     @Test
