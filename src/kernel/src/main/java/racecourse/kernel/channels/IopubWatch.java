@@ -56,8 +56,7 @@ final class IopubWatch {
     void stop() {
         stopping = true;
         firstClient.countDown(); // nobody waits for a client of a closed connection
-        PollLoop l = loop;
-        if (l != null) l.stop();
+        PollLoop.stop(loop);
         ZMQ.Socket socket = events;
         if (socket != null) {
             iopub.monitor(null, 0);

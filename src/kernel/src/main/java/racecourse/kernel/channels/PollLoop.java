@@ -52,9 +52,19 @@ final class PollLoop {
         }
     }
 
-    /** Waits until the loop has ended. */
-    void join() throws InterruptedException {
-        loop.join();
+    /** Stops {@code loop} as {@link #stop()} does; nothing when it is null (a channel never bound). */
+    static void stop(PollLoop loop) {
+        if (loop != null) loop.stop();
+    }
+
+    /** Waits until {@code loop} has ended; returns at once when it is null (a channel never bound). */
+    static void awaitEnd(PollLoop loop) {
+        if (loop == null) return;
+        try {
+            loop.loop.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The loop's thread, for tests that look at where it waits. */

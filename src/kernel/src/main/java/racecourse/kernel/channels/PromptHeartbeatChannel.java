@@ -33,19 +33,12 @@ public final class PromptHeartbeatChannel extends HeartbeatChannel {
     @Override
     public void close() {
         closing = true;
-        PollLoop l = loop;
-        if (l != null) l.stop();
+        PollLoop.stop(loop);
         super.close();
     }
 
     @Override
     public void waitUntilClose() {
-        PollLoop l = loop;
-        if (l == null) return;
-        try {
-            l.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PollLoop.awaitEnd(loop);
     }
 }

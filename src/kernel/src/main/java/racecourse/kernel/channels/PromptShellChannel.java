@@ -70,20 +70,13 @@ public final class PromptShellChannel extends ShellChannel {
     @Override
     public void close() {
         closing = true;
-        PollLoop l = loop;
-        if (l != null) l.stop();
+        PollLoop.stop(loop);
         super.close();
     }
 
     @Override
     public void waitUntilClose() {
-        PollLoop l = loop;
-        if (l == null) return;
-        try {
-            l.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PollLoop.awaitEnd(loop);
     }
 
     /** The loop's thread once bound, else null; for tests. */

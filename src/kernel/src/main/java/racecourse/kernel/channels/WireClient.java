@@ -22,6 +22,13 @@ import org.zeromq.ZMQ;
 public final class WireClient implements AutoCloseable {
     private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * How long a connection's handshake may take before the socket drops it and connects again. Now and then
+     * jeromq's client misses the moment its connection is made and never starts the handshake (the peer's
+     * greeting waits unread); its default of 30 s then held a first request that long.
+     */
+    static final int HANDSHAKE_MS = 1_000;
+
     private final ZMQ.Socket socket;
     private final String key;
     private final String session = UUID.randomUUID().toString();
@@ -31,6 +38,7 @@ public final class WireClient implements AutoCloseable {
         this.socket = context.socket(SocketType.DEALER);
         this.key = key;
         socket.setReceiveTimeOut(receiveTimeoutMs);
+        socket.setHandshakeIvl(HANDSHAKE_MS);
         socket.connect("tcp://127.0.0.1:" + port);
     }
 

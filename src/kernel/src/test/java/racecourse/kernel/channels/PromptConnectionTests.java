@@ -58,10 +58,7 @@ class PromptConnectionTests {
         clientContext = ZMQ.context(1);
     }
 
-    /**
-     * A free port that no earlier test here used. A port used again soon after can meet the earlier connection's
-     * TIME_WAIT on loopback, and the client's SYN is then dropped and retried for about 30 s.
-     */
+    /** A free port that no earlier test here used, so that no test meets an earlier test's connections. */
     private static int freshPort() throws java.io.IOException {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0)) {
@@ -134,6 +131,7 @@ class PromptConnectionTests {
         try (ZMQ.Socket sub = clientContext.socket(SocketType.SUB);
              WireClient shell = client(properties.getShellPort())) {
             sub.setReceiveTimeOut(100);
+            sub.setHandshakeIvl(WireClient.HANDSHAKE_MS);
             sub.subscribe(new byte[0]);
             sub.connect("tcp://127.0.0.1:" + properties.getIopubPort());
             long deadline = System.nanoTime() + DEADLINE_MS * 1_000_000L;
@@ -181,6 +179,7 @@ class PromptConnectionTests {
     void heartbeatEchoesEachPing() {
         try (ZMQ.Socket ping = clientContext.socket(SocketType.REQ)) {
             ping.setReceiveTimeOut(DEADLINE_MS);
+            ping.setHandshakeIvl(WireClient.HANDSHAKE_MS);
             ping.connect("tcp://127.0.0.1:" + properties.getHbPort());
             for (int i = 0; i < 5; i++) {
                 byte[] sent = ("ping " + i).getBytes(StandardCharsets.UTF_8);
