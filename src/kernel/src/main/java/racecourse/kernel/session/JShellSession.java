@@ -45,7 +45,8 @@ public final class JShellSession implements AutoCloseable {
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
     private boolean warmedUp; // guarded by importLock
-    private boolean importedAny; // guarded by importLock
+    private int imported; // guarded by importLock: how many default imports were brought in so far
+    private int importsBeforeWarmUp = -1; // guarded by importLock; -1 until the warm-up has run
     private volatile int ranBeforeImports; // written with importLock held
     private volatile boolean cellArrived;
     private volatile boolean closed;
@@ -96,7 +97,7 @@ public final class JShellSession implements AutoCloseable {
             synchronized (importLock) {
                 if (cellArrived || closed) return;
                 try {
-                    if (!pendingImports.isEmpty() && (warmedUp || !importedAny)) {
+                    if (!pendingImports.isEmpty() && (warmedUp || imported == 0)) {
                         importOne(pendingImports.removeFirst());
                         continue;
                     }
@@ -121,6 +122,7 @@ public final class JShellSession implements AutoCloseable {
      * importLock held.
      */
     private void warmUp() {
+        importsBeforeWarmUp = imported;
         standsAlone(WARM_UP);
         for (SnippetEvent e : shell.eval(WARM_UP)) {
             if (e.causeSnippet() == null && e.snippet() != null && shell.status(e.snippet()).isActive()) {
@@ -135,6 +137,13 @@ public final class JShellSession implements AutoCloseable {
         synchronized (importLock) {
             return shell.snippets().filter(sn -> sn.kind() != Snippet.Kind.IMPORT)
                     .filter(sn -> shell.status(sn).isActive()).count();
+        }
+    }
+
+    /** How many default imports were in scope when the start-up warm-up ran, or -1 if it has not run. */
+    int importsBeforeWarmUp() {
+        synchronized (importLock) {
+            return importsBeforeWarmUp;
         }
     }
 
@@ -167,7 +176,7 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private void importOne(String name) { // called with importLock held
-        importedAny = true;
+        imported++;
         StartupTrace.mark("import " + name);
         for (SnippetEvent e : shell.eval("import " + name + ";")) {
             if (e.status() == Snippet.Status.REJECTED) {

@@ -97,6 +97,17 @@ class LazyImportTests {
     }
 
     @Test
+    void theStartUpWarmUpComesRightAfterTheFirstImport() {
+        // the first import pays for the compiler's cold start; an expression cell that arrives while the rest come
+        // in then finds its path warm
+        int before = withSession(s -> {
+            s.importDefaultsUntilCell();
+            return s.importsBeforeWarmUp();
+        });
+        assertEquals(1, before);
+    }
+
+    @Test
     void aCellArrivingWhileTheStartUpImporterRunsGetsTheImportsItNeeds() throws Exception {
         try (JShellSession s = new JShellSession(List.of(), List.of())) {
             int all = s.pendingImportCount();
