@@ -41,7 +41,11 @@ class PromptConnectionTests {
     @BeforeEach
     void connect() throws Exception {
         int[] ports = new int[5];
-        for (int i = 0; i < ports.length; i++) ports[i] = freshPort();
+        for (int i = 0; i < ports.length; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports[i] = socket.getLocalPort();
+            }
+        }
         properties = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
                 "tcp", "hmac-sha256", KEY);
         connection = new PromptConnection(properties);
@@ -57,17 +61,6 @@ class PromptConnectionTests {
         connection.connect();
         clientContext = ZMQ.context(1);
     }
-
-    /** A free port that no earlier test here used, so that no test meets an earlier test's connections. */
-    private static int freshPort() throws java.io.IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (USED_PORTS.add(socket.getLocalPort())) return socket.getLocalPort();
-            }
-        }
-    }
-
-    private static final java.util.Set<Integer> USED_PORTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void close() {
