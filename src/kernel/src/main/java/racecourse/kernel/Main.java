@@ -93,7 +93,7 @@ public final class Main {
     }
 
     static RacecourseKernel.Cells buildCells(KernelConfig config) {
-        JShellSession session = new JShellSession(config.cellClasspath(), List.of());
+        JShellSession session = new JShellSession(List.of(), List.of()); // cells see the kernel's class path
         Magics magics = new Magics(session);
         KernelMagics.registerAll(magics, session);
         return new RacecourseKernel.Cells(session, magics);

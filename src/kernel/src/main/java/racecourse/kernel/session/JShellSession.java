@@ -44,49 +44,109 @@ public final class JShellSession implements AutoCloseable {
     private final ErrorFormatter errors = new ErrorFormatter();
     private final Object importLock = new Object();
     private final java.util.ArrayDeque<String> pendingImports; // guarded by importLock; empty once all are in scope
+    private String pendingClasspath; // guarded by importLock; the course's jars, null once on JShell's class path
     private boolean warmedUp; // guarded by importLock
     private int imported; // guarded by importLock: how many default imports were brought in so far
     private int importsBeforeWarmUp = -1; // guarded by importLock; -1 until the warm-up has run
     private volatile int ranBeforeImports; // written with importLock held
+    private volatile int ranBeforeJars; // written with importLock held
     private volatile boolean cellArrived;
+    private volatile boolean firstCellSeen; // written with importLock held; never reset
     private volatile boolean closed;
     private volatile CellRun run;
 
     /**
-     * Starts JShell with the course library on its class path. The default imports come into scope in the
-     * background ({@link #importDefaultsUntilCell}). A cell that declares something, and a completion or
-     * documentation request, waits for the rest: an import added after a declaration makes JShell redefine the
-     * snippets it touches, which resets their variables. A cell that is one expression or statement needs only the
-     * imports it uses (see {@link #evaluate}).
+     * Starts JShell. Cells compile against this JVM's class path, as JShell's always do, and {@code classpath}; the
+     * jars join the compiler's class path, and the default imports come into scope, in the background
+     * ({@link #importDefaultsUntilCell}). A cell that declares something, and a completion or documentation
+     * request, waits for the rest: an import added after a declaration makes JShell redefine the snippets it
+     * touches, which resets their variables. A cell that is one expression or statement needs only the imports and
+     * jars it uses (see {@link #evaluate}).
      *
-     * @param classpath jars the cells compile and run against
+     * @param classpath jars and folders cells compile against besides this JVM's class path
      * @param extraImports imports added to {@link #DEFAULT_IMPORTS} (for example, packages that exist only in
      *     some builds); an import that does not resolve is skipped
      */
     public JShellSession(List<Path> classpath, List<String> extraImports) {
-        this.shell = JShell.builder()
+        this.shell = withAnEmptyClasspath(() -> JShell.builder()
                 .executionEngine(CellExecutionControl.provider(() -> run), java.util.Map.of())
                 .compilerOptions("--enable-preview", "--source", Integer.toString(Runtime.version().feature()),
                         "-Xlint:-preview")
-                .build();
-        if (!classpath.isEmpty()) { // one call: each call makes the compiler set up its class path again
-            shell.addToClasspath(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        }
+                .build());
+        // added later in one call (each call makes the compiler set up its class path again): the first import and
+        // the warm-up need only the JDK (see addCourseClasspath)
+        LinkedHashSet<String> entries = new LinkedHashSet<>(
+                List.of(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)));
+        classpath.forEach(p -> entries.add(p.toString()));
+        entries.remove("");
+        this.pendingClasspath = entries.isEmpty() ? null : String.join(java.io.File.pathSeparator, entries);
         this.analysis = shell.sourceCodeAnalysis();
         this.run = new CellRun(null, 0);
         this.pendingImports = new java.util.ArrayDeque<>(concat(DEFAULT_IMPORTS, extraImports));
     }
 
-    /** Brings the default imports into scope, if they are not yet; an import that does not resolve is skipped. */
-    public void importDefaults() {
-        synchronized (importLock) {
-            while (!pendingImports.isEmpty()) importOne(pendingImports.removeFirst());
+    /**
+     * A path that does not exist, which the compiler skips: the class path JShell's compiler starts with until
+     * {@link #addCourseClasspath} adds the real one.
+     */
+    static final String NO_CLASSPATH_YET = Path.of(System.getProperty("java.home"), "racecourse-class-path-follows")
+            .toString();
+
+    /**
+     * Builds JShell with a compiler whose class path holds nothing. JShell starts its compiler's class path from
+     * {@code java.class.path} and has no way to start it empty, so the property names {@link #NO_CLASSPATH_YET}
+     * while JShell is built and is then restored; adding that path once fixes the compiler's class path, which it
+     * would otherwise read from the property at its first compilation. Nothing else reads the property while the
+     * kernel starts.
+     */
+    private static JShell withAnEmptyClasspath(java.util.function.Supplier<JShell> build) {
+        String saved = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", NO_CLASSPATH_YET);
+        try {
+            JShell shell = build.get();
+            shell.addToClasspath(NO_CLASSPATH_YET);
+            return shell;
+        } finally {
+            if (saved == null) System.clearProperty("java.class.path"); else System.setProperty("java.class.path", saved);
         }
     }
 
     /**
+     * Puts the course's jars on JShell's class path and brings the default imports into scope, whichever of them
+     * is not done yet; an import that does not resolve is skipped.
+     */
+    public void importDefaults() {
+        synchronized (importLock) {
+            while (!pendingImports.isEmpty()) importOne(pendingImports.removeFirst());
+            addCourseClasspath();
+        }
+    }
+
+    /** Whether the course's jars are on JShell's class path and every default import is in scope. Needs importLock. */
+    private boolean defaultsDone() {
+        return pendingImports.isEmpty() && pendingClasspath == null;
+    }
+
+    /**
+     * Puts the jars on JShell's class path, if they are not yet. Needs importLock. They wait until an import needs
+     * them: the next compilation then opens and indexes every jar (the kernel runs on 47), and that indexing, and
+     * the JIT compiling it sets off, took processor time from the first cell when the first import paid for it. The
+     * JDK's imports, the warm-up and a first cell that uses only the JDK now come before it. A cell that compiles
+     * without the jars means the same with them, since a jar cannot add to the JDK's packages; one that needs them
+     * waits for them as it waits for the imports.
+     */
+    private void addCourseClasspath() {
+        if (pendingClasspath == null) return;
+        StartupTrace.mark("course class path");
+        shell.addToClasspath(pendingClasspath);
+        pendingClasspath = null;
+        if (defaultsDone()) importLock.notifyAll(); // wakes awaitImports
+    }
+
+    /**
      * Brings the first default import into scope, warms up the path of a cell that is an expression, then brings
-     * the other imports in one at a time, until all is done or a cell arrives, whichever comes first. The first
+     * the other imports in one at a time (the course's jars join the class path when the first import needs them),
+     * until all is done or a cell arrives, whichever comes first. The first
      * import pays for the compiler's cold start; the warm-up right after it means that an expression cell arriving
      * while the imports come in (a first cell usually does) finds its path warm. For a background thread: the
      * start-up thread while the kernel connects, and again after a cell that ran before the imports were all in.
@@ -98,6 +158,8 @@ public final class JShellSession implements AutoCloseable {
                 if (cellArrived || closed) return;
                 try {
                     if (!pendingImports.isEmpty() && (warmedUp || imported == 0)) {
+                        boolean needsJars = pendingClasspath != null && !fromTheJdk(pendingImports.peekFirst());
+                        if (needsJars && aCellCameWhileWaiting()) return;
                         importOne(pendingImports.removeFirst());
                         continue;
                     }
@@ -106,6 +168,14 @@ public final class JShellSession implements AutoCloseable {
                         warmedUp = true;
                         continue;
                     }
+                    if (pendingClasspath != null) {
+                        if (aCellCameWhileWaiting()) return;
+                        addCourseClasspath();
+                        continue;
+                    }
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
                     if (closed) return; // the session was closed under it
@@ -114,6 +184,27 @@ public final class JShellSession implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Before the course's jars join the class path, waits up to {@link #FIRST_CELL_WAIT_MS} for the session's first
+     * cell, unless one has come already; returns whether one came meanwhile, in which case the importer ends and the
+     * cell goes first. Indexing the jars takes the compiler some 100-300 ms, during which a cell that arrives waits.
+     * A first cell comes about when the JDK's imports are done, so without this wait it often arrived just as the
+     * indexing began. Called with importLock held; the wait releases it.
+     */
+    private boolean aCellCameWhileWaiting() throws InterruptedException {
+        if (firstCellSeen) return false;
+        long deadline = System.nanoTime() + FIRST_CELL_WAIT_MS * 1_000_000L;
+        while (!firstCellSeen && !closed) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) return false;
+            importLock.wait(left);
+        }
+        return true;
+    }
+
+    /** The longest the background importer waits for a first cell before it puts the course's jars in. */
+    static final long FIRST_CELL_WAIT_MS = 1000;
 
     /**
      * Classifies and evaluates an expression that needs no import, then drops it, so that the first cell finds
@@ -153,18 +244,30 @@ public final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Waits until every default import is in scope, brought by whichever thread, or until {@code millis} pass;
-     * returns whether they all are. It only waits: it brings none in itself.
+     * Waits until every default import is in scope and the course's jars are on the class path, brought by whichever
+     * thread, or until {@code millis} pass; returns whether they are. It only waits: it brings none in itself.
      */
     boolean awaitImports(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         synchronized (importLock) {
-            while (!pendingImports.isEmpty()) {
+            while (!defaultsDone()) {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) return false;
                 importLock.wait(left);
             }
             return true;
+        }
+    }
+
+    /** How many cells ran before the jars were on JShell's class path. */
+    int cellsRunBeforeJars() {
+        return ranBeforeJars;
+    }
+
+    /** Whether the jars are still to join JShell's class path. */
+    boolean jarsPending() {
+        synchronized (importLock) {
+            return pendingClasspath != null;
         }
     }
 
@@ -176,6 +279,7 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private void importOne(String name) { // called with importLock held
+        if (!fromTheJdk(name)) addCourseClasspath();
         imported++;
         StartupTrace.mark("import " + name);
         for (SnippetEvent e : shell.eval("import " + name + ";")) {
@@ -183,8 +287,25 @@ public final class JShellSession implements AutoCloseable {
                 System.err.println("racecourse: skipping the default import " + name + " (not on the class path)");
             }
         }
-        if (pendingImports.isEmpty()) importLock.notifyAll(); // wakes awaitImports
+        if (defaultsDone()) importLock.notifyAll(); // wakes awaitImports
     }
+
+    /**
+     * Whether an import's name ({@code java.util.*}, {@code static racecourse.display.Display.*}) begins with a
+     * package of the JDK's own modules, so that it resolves without the course's jars.
+     */
+    static boolean fromTheJdk(String importName) {
+        String name = importName.startsWith("static ") ? importName.substring("static ".length()) : importName;
+        if (name.endsWith(".*")) name = name.substring(0, name.length() - 2);
+        for (String prefix = name; ; prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
+            if (JDK_PACKAGES.contains(prefix)) return true;
+            if (prefix.indexOf('.') < 0) return false;
+        }
+    }
+
+    /** The packages of the JDK's modules in the boot layer. */
+    private static final Set<String> JDK_PACKAGES = ModuleLayer.boot().modules().stream()
+            .flatMap(m -> m.getPackages().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
@@ -195,6 +316,7 @@ public final class JShellSession implements AutoCloseable {
     /** Adds a jar or folder to the class path of later cells. */
     public void addToClasspath(String path) {
         synchronized (importLock) { // never alongside a background importer's use of JShell
+            addCourseClasspath(); // the course's jars come first, as they would had they been added already
             shell.addToClasspath(path);
         }
     }
@@ -210,6 +332,10 @@ public final class JShellSession implements AutoCloseable {
     public CellResult evaluate(String code, CellRun cell) {
         this.run = cell;
         cellArrived = true; // the background importer stops before its next import; the lock waits out the current one
+        synchronized (importLock) {
+            firstCellSeen = true;
+            importLock.notifyAll(); // ends an importer waiting for the first cell
+        }
         CellResult early = evaluateBeforeImports(code, cell);
         if (early != null) return early;
         importDefaults();
@@ -225,11 +351,12 @@ public final class JShellSession implements AutoCloseable {
      */
     private CellResult evaluateBeforeImports(String code, CellRun cell) {
         synchronized (importLock) {
-            if (pendingImports.isEmpty() || !standsAlone(code)) return null;
+            if (defaultsDone() || !standsAlone(code)) return null;
             StartupTrace.mark("cell tried before the remaining " + pendingImports.size() + " imports");
             CellResult result = evaluateSnippets(code, cell);
             if (result instanceof CellResult.Failure f && f.name().equals(COMPILATION_ERROR)) return null; // nothing ran
             ranBeforeImports++;
+            if (pendingClasspath != null) ranBeforeJars++;
             resumeImports();
             return result;
         }
@@ -243,7 +370,7 @@ public final class JShellSession implements AutoCloseable {
 
     /** Starts a background importer again after a cell that ran before the default imports were all in. Needs importLock. */
     private void resumeImports() {
-        if (pendingImports.isEmpty() || closed) return;
+        if (defaultsDone() || closed) return;
         cellArrived = false;
         Thread.ofPlatform().daemon().name("racecourse-imports").start(this::importDefaultsUntilCell);
     }

@@ -209,4 +209,52 @@ class LazyImportTests {
             return null;
         });
     }
+
+    @Test
+    void theJarsJoinAfterTheJdksImportsAndTheFirstCell() throws Exception {
+        // indexing the jars delays any cell for 100-300 ms: the first cell, which needs only the JDK, goes first
+        try (JShellSession s = new JShellSession(List.of(), List.of())) {
+            long fromTheJdk = JShellSession.DEFAULT_IMPORTS.stream().filter(JShellSession::fromTheJdk).count();
+            Thread importer = Thread.ofPlatform().name("importer").start(s::importDefaultsUntilCell);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!(importer.getState() == Thread.State.TIMED_WAITING
+                    && s.pendingImportCount() == JShellSession.DEFAULT_IMPORTS.size() - fromTheJdk)) {
+                assertTrue(System.nanoTime() < deadline, "the importer never came to wait for a first cell");
+                Thread.onSpinWait();
+            }
+            assertTrue(s.jarsPending(), "the jars came before the first cell");
+            assertEquals(2, assertInstanceOf(CellResult.Value.class, eval(s, "1 + 1", 1)).value());
+            assertEquals(1, s.cellsRunBeforeJars());
+            importer.join(60_000);
+            assertTrue(!importer.isAlive(), "the importer waiting for the first cell did not end when it came");
+            awaitAllImports(s);
+            assertTrue(!s.jarsPending());
+            Object name = assertInstanceOf(CellResult.Value.class,
+                    eval(s, "org.junit.jupiter.api.Assertions.class.getSimpleName()", 2)).value();
+            assertEquals("Assertions", name, "a class on the kernel's class path");
+        }
+    }
+
+    @Test
+    void aFirstCellThatNeedsAJarWaitsForIt() {
+        withSession(s -> {
+            CellResult result = eval(s, "org.junit.jupiter.api.Assertions.class.getSimpleName()", 1);
+            assertEquals("Assertions", assertInstanceOf(CellResult.Value.class, result, result::toString).value());
+            assertEquals(0, s.cellsRunBeforeJars());
+            assertTrue(!s.jarsPending());
+            return null;
+        });
+    }
+
+    @Test
+    void importsFromTheJdkAreToldApartFromTheCourses() {
+        for (String jdk : List.of("java.util.*", "java.util.concurrent.atomic.*", "static java.lang.Math.*",
+                "java.util.concurrent.locks.ReentrantLock", "javax.swing.*", "jdk.jshell.*")) {
+            assertTrue(JShellSession.fromTheJdk(jdk), jdk);
+        }
+        for (String course : List.of("racecourse.display.*", "static racecourse.display.Display.*",
+                "tech.tablesaw.api.*", "racecourse.patterns.Settings", "org.openjdk.jcstress.annotations.*", "javafx.*")) {
+            assertTrue(!JShellSession.fromTheJdk(course), course);
+        }
+    }
 }
