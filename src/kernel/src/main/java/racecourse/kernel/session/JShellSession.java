@@ -145,9 +145,9 @@ public final class JShellSession implements AutoCloseable {
 
     /**
      * Brings the first default import into scope, warms up the path of a cell that is an expression, then brings
-     * the other imports in one at a time (the course's jars join the class path when the first import needs them),
-     * until all is done or a cell arrives, whichever comes first. The first
-     * import pays for the compiler's cold start; the warm-up right after it means that an expression cell arriving
+     * the other imports in one at a time, until all is done or a cell arrives, whichever comes first. The jars join
+     * the class path when the first import needs them, after a wait of up to a second for the first cell (see
+     * {@link #aCellCameWhileWaiting}). The first import pays for the compiler's cold start; the warm-up right after it means that an expression cell arriving
      * while the imports come in (a first cell usually does) finds its path warm. For a background thread: the
      * start-up thread while the kernel connects, and again after a cell that ran before the imports were all in.
      * After it returns it never touches JShell.
