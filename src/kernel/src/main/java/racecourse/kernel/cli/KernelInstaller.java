@@ -41,8 +41,8 @@ public final class KernelInstaller {
             "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
             "-XX:+UseSerialGC", "-XX:-UsePerfData",
             // a heap that starts at 1/16 of the memory rather than 1/64: start-up allocates about 100 MB before the
-            // first cell's result, which the default's young generation collected one to three times on a machine
-            // of 24 GB or less, each pause some 25-55 ms
+            // first cell's result. With the default, 8 GB collected once or twice before it (25-32 ms each) and 24 GB
+            // now and then once (about 55 ms); with this, 24 GB does not, and 8 GB does in about one start in four
             "-XX:InitialRAMPercentage=6.25",
             // the explorer switches a schedule's threads as continuations when this package is exported
             racecourse.explore.cli.ExploreBench.CONTINUATIONS_EXPORT);
