@@ -13,8 +13,8 @@ import racecourse.measure.RatioInterval;
 
 /**
  * {@code racecourse bench kernel}: time from launching a kernel to its first cell's result, for the Racecourse
- * kernel and for Debian's ipykernel, alternating in one run; prints the medians, every run, and the ratio with its
- * 95% interval and verdict against the goal of being no slower. Not thread-safe (one
+ * kernel and for Debian's ipykernel, in rounds of one start each; prints the medians, every run, and the ratio taken
+ * round by round with its 95% interval and verdict against the goal of being no slower. Not thread-safe (one
  * command object per invocation).
  */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
@@ -59,12 +59,14 @@ public final class KernelStartBench implements Callable<Integer> {
             System.out.printf(java.util.Locale.ROOT, "  %-10s median %.2f  runs %s%n", kernel,
                     ((Number) f.get("median")).doubleValue(), each);
         }
-        RatioInterval r = RatioInterval.of(runs(figures, KERNELS.get(0)), runs(figures, KERNELS.get(1)));
+        // each round runs both kernels, one after the other: the ratio is taken round by round, so that the machine's
+        // speed drifting between rounds does not widen the interval
+        RatioInterval r = RatioInterval.paired(runs(figures, KERNELS.get(0)), runs(figures, KERNELS.get(1)));
         String verdict = switch (r.atMost(1.0)) {
             case MET -> "no slower (goal met)";
             case NOT_MET -> "slower (goal not met)";
             case INCONCLUSIVE -> r.bounded() ? "inconclusive: the interval straddles 1×; rerun on a quiet machine"
-                    : "inconclusive: too few rounds for an interval (use --rounds 5 or more)";
+                    : "inconclusive: too few rounds for an interval (use --rounds 6 or more)";
         };
         System.out.println("  racecourse against ipykernel: " + r.words() + ": " + verdict);
         return ExitCodes.OK;

@@ -36,10 +36,7 @@ public final class Main {
             System.exit(2);
         }
         StartupTrace.mark("main");
-        // JShell and its imports take longest: they start first, and the rest of start-up runs beside them
         KernelConfig config = KernelConfig.fromEnvironment();
-        CompletableFuture<RacecourseKernel.Cells> cells = startCells(config);
-        StartupTrace.mark("JShell start-up thread started");
         Path file = Path.of(args[0]);
         String json;
         try {
@@ -49,18 +46,25 @@ public final class Main {
             System.exit(2);
             return;
         }
-        run(KernelConnectionProperties.parse(json), config, cells);
+        run(KernelConnectionProperties.parse(json), config);
         System.exit(0);
     }
 
-    private static void run(KernelConnectionProperties properties, KernelConfig config,
-                            CompletableFuture<RacecourseKernel.Cells> cells) throws Exception {
+    private static void run(KernelConnectionProperties properties, KernelConfig config) throws Exception {
         PrintStream log = System.err;
+        // The ports first, with nothing else competing for the processors: until they are bound, Jupyter's client
+        // is refused, and it tries again only 100 to 200 ms later. Its first request then waits in the queue while
+        // the rest is built. JShell comes next; its start-up and warm-up take longest, and run while Jupyter waits
+        // for the reply to its first request and for the kernel's output to settle.
+        PromptConnection connection = new PromptConnection(properties);
+        StartupTrace.mark("sockets made");
+        connection.bindPorts();
+        StartupTrace.mark("ports bound");
+        CompletableFuture<RacecourseKernel.Cells> cells = startCells(config);
+        StartupTrace.mark("JShell start-up thread started");
         RacecourseKernel kernel = new RacecourseKernel(config, cells);
         StartupTrace.mark("kernel made");
-        PromptConnection connection = new PromptConnection(properties);
         kernel.becomeHandlerForConnection(connection);
-        StartupTrace.mark("sockets made");
         kernel.startRouting(log);
         StartupTrace.mark("output routed");
         connection.connect();

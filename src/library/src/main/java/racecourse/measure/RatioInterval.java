@@ -10,7 +10,13 @@ import java.util.Locale;
  * statistics of their pairwise differences that the exact Mann–Whitney distribution gives (Bauer, JASA 1972; the
  * interval R's {@code wilcox.test(conf.int = TRUE)} reports). Unlike the range from the slowest run of one variant to
  * the fastest of the other, this interval narrows as runs are added. It assumes the variants differ by a factor, the
- * runs being independent. Immutable and thread-safe.
+ * runs being independent.
+ *
+ * <p>When the two variants ran in turn, {@link #paired} takes the ratio round by round instead: the Hodges–Lehmann
+ * estimate of the rounds' log ratios and the interval the exact Wilcoxon signed-rank distribution gives (R's
+ * {@code wilcox.test(paired = TRUE, conf.int = TRUE)}). A machine whose speed drifts during the measurement slows
+ * both runs of a round alike, so the drift leaves the round's ratio alone instead of widening the interval. It
+ * assumes each round's log ratio is the true one plus noise symmetric about zero. Immutable and thread-safe.
  *
  * @param estimate the estimated ratio of the first variant to the second
  * @param low the interval's lower end (0 when there are too few runs for the confidence asked)
@@ -18,10 +24,50 @@ import java.util.Locale;
  * @param confidence the interval's exact coverage under the model, at least the confidence asked for
  * @param first how many samples the first variant has
  * @param second how many samples the second variant has
+ * @param paired whether the samples were taken as rounds, one of each variant, and compared round by round
  */
-public record RatioInterval(double estimate, double low, double high, double confidence, int first, int second) {
+public record RatioInterval(double estimate, double low, double high, double confidence, int first, int second,
+                            boolean paired) {
     /** The confidence the course asks of its verdicts. */
     public static final double CONFIDENCE = 0.95;
+
+    /** An interval from two independent samples. */
+    public RatioInterval(double estimate, double low, double high, double confidence, int first, int second) {
+        this(estimate, low, high, confidence, first, second, false);
+    }
+
+    /**
+     * The ratio of {@code first}'s samples to {@code second}'s taken round by round ({@code first[i]} and
+     * {@code second[i]} ran one after the other), at {@link #CONFIDENCE}; samples must be positive.
+     */
+    public static RatioInterval paired(double[] first, double[] second) {
+        return paired(first, second, CONFIDENCE);
+    }
+
+    /** As {@link #paired(double[], double[])}, with an interval of at least {@code confidence}. */
+    public static RatioInterval paired(double[] first, double[] second, double confidence) {
+        checkConfidence(confidence);
+        check(first, "first");
+        check(second, "second");
+        if (first.length != second.length) {
+            throw new IllegalArgumentException("rounds need one sample of each variant: " + first.length + " and "
+                    + second.length + " samples");
+        }
+        int n = first.length;
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = Math.log(first[i]) - Math.log(second[i]);
+        }
+        // the Walsh averages (r_i + r_j) / 2, i <= j
+        double[] w = new double[n * (n + 1) / 2];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                w[at++] = (r[i] + r[j]) / 2;
+            }
+        }
+        return fromOrderStatistics(w, signedRankCounts(n), confidence, n, n, true);
+    }
 
     /** The ratio of {@code first}'s samples to {@code second}'s, at {@link #CONFIDENCE}; samples must be positive. */
     public static RatioInterval of(double[] first, double[] second) {
@@ -30,9 +76,7 @@ public record RatioInterval(double estimate, double low, double high, double con
 
     /** The ratio of {@code first}'s samples to {@code second}'s, with an interval of at least {@code confidence}. */
     public static RatioInterval of(double[] first, double[] second, double confidence) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence " + confidence + " is not between 0 and 1");
-        }
+        checkConfidence(confidence);
         check(first, "first");
         check(second, "second");
         int n = first.length;
@@ -43,15 +87,23 @@ public record RatioInterval(double estimate, double low, double high, double con
                 d[i * m + j] = Math.log(first[i]) - Math.log(second[j]);
             }
         }
+        return fromOrderStatistics(d, mannWhitneyCounts(n, m), confidence, n, m, false);
+    }
+
+    /**
+     * The interval between order statistics of {@code d} (differences of logarithms) whose rank statistic has the
+     * null distribution {@code counts} (how many equally likely outcomes give each value 0, 1, ...).
+     */
+    private static RatioInterval fromOrderStatistics(double[] d, BigInteger[] counts, double confidence, int n, int m,
+                                                     boolean paired) {
         Arrays.sort(d);
         int total = d.length;
         double middle = total % 2 == 1 ? d[total / 2] : (d[total / 2 - 1] + d[total / 2]) / 2;
-        BigInteger[] counts = mannWhitneyCounts(n, m);
         BigInteger all = BigInteger.ZERO;
         for (BigInteger c : counts) {
             all = all.add(c);
         }
-        // the largest k with P(U <= k - 1) <= (1 - confidence) / 2: the interval is [d(k), d(nm + 1 - k)]
+        // the largest k with P(U <= k - 1) <= (1 - confidence) / 2: the interval is [d(k), d(total + 1 - k)]
         double tail = (1 - confidence) / 2;
         BigInteger below = BigInteger.ZERO;
         int k = 0;
@@ -64,10 +116,11 @@ public record RatioInterval(double estimate, double low, double high, double con
             k++;
         }
         if (k == 0) {
-            return new RatioInterval(Math.exp(middle), 0, Double.POSITIVE_INFINITY, 1, n, m);
+            return new RatioInterval(Math.exp(middle), 0, Double.POSITIVE_INFINITY, 1, n, m, paired);
         }
         double coverage = 1 - 2 * fraction(below, all);
-        return new RatioInterval(Math.exp(middle), Math.exp(d[k - 1]), Math.exp(d[total - k]), coverage, n, m);
+        return new RatioInterval(Math.exp(middle), Math.exp(d[k - 1]), Math.exp(d[total - k]), coverage, n, m,
+                paired);
     }
 
     /** Whether the samples were enough for an interval with both ends finite. */
@@ -89,14 +142,18 @@ public record RatioInterval(double estimate, double low, double high, double con
         return Verdict.INCONCLUSIVE;
     }
 
-    /** The estimate and interval in words, for example {@code "8.6× (95% interval 7.1–10.4×, 7 and 7 runs)"}. */
+    /**
+     * The estimate and interval in words, for example {@code "8.6× (95% interval 7.1–10.4×, 7 and 7 runs)"}, or
+     * {@code "…, 7 rounds, ratio taken round by round)"} when paired.
+     */
     public String words() {
+        String runs = paired ? first + " rounds, ratio taken round by round" : first + " and " + second + " runs";
         if (!bounded()) {
-            return String.format(Locale.ROOT, "%s× (%d and %d runs are too few for a %d%% interval)",
-                    number(estimate), first, second, Math.round(100 * CONFIDENCE));
+            return String.format(Locale.ROOT, "%s× (%s are too few for a %d%% interval)",
+                    number(estimate), runs, Math.round(100 * CONFIDENCE));
         }
-        return String.format(Locale.ROOT, "%s× (%s%% interval %s–%s×, %d and %d runs)", number(estimate),
-                percent(confidence), number(low), number(high), first, second);
+        return String.format(Locale.ROOT, "%s× (%s%% interval %s–%s×, %s)", number(estimate),
+                percent(confidence), number(low), number(high), runs);
     }
 
     /** What an interval says about a goal. */
@@ -145,6 +202,29 @@ public record RatioInterval(double estimate, double low, double high, double con
             row = next;
         }
         return row[m];
+    }
+
+    /**
+     * How many of the 2^n sign patterns of ranks 1..n give each value of the Wilcoxon signed-rank statistic T (the
+     * sum of the positive ranks, 0 to n(n+1)/2): the number of subsets of {1, ..., n} with each sum.
+     */
+    static BigInteger[] signedRankCounts(int n) {
+        int max = n * (n + 1) / 2;
+        BigInteger[] f = new BigInteger[max + 1];
+        Arrays.fill(f, BigInteger.ZERO);
+        f[0] = BigInteger.ONE;
+        for (int rank = 1; rank <= n; rank++) {
+            for (int t = max; t >= rank; t--) {
+                f[t] = f[t].add(f[t - rank]);
+            }
+        }
+        return f;
+    }
+
+    private static void checkConfidence(double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence " + confidence + " is not between 0 and 1");
+        }
     }
 
     private static double fraction(BigInteger part, BigInteger whole) {

@@ -104,6 +104,76 @@ class RatioIntervalTests {
     }
 
     @Test
+    void theSignedRankCountsAreThoseOfEverySignPattern() {
+        for (int n = 1; n <= 12; n++) {
+            BigInteger[] dp = RatioInterval.signedRankCounts(n);
+            int[] brute = new int[n * (n + 1) / 2 + 1];
+            for (int mask = 0; mask < 1 << n; mask++) {
+                int t = 0;
+                for (int rank = 1; rank <= n; rank++) {
+                    if ((mask >> (rank - 1) & 1) == 1) t += rank;
+                }
+                brute[t]++;
+            }
+            assertEquals(brute.length, dp.length, "n=" + n);
+            for (int t = 0; t < brute.length; t++) assertEquals(brute[t], dp[t].intValueExact(), "n=" + n + " T=" + t);
+        }
+    }
+
+    @Test
+    void eightRoundsGiveTheFourthSmallestAndLargestWalshAverage() {
+        // n = 8: P(T <= 3) = 5/256 <= 2.5% < P(T <= 4) = 7/256, so the interval runs from w(4) to w(33) of 36
+        double[] a = {100, 130, 90, 160, 120, 95, 140, 110};
+        double[] b = {90, 118, 86, 150, 101, 93, 125, 104};
+        double[] r = new double[8];
+        for (int i = 0; i < 8; i++) r[i] = Math.log(a[i]) - Math.log(b[i]);
+        double[] w = new double[36];
+        int at = 0;
+        for (int i = 0; i < 8; i++) {
+            for (int j = i; j < 8; j++) w[at++] = (r[i] + r[j]) / 2;
+        }
+        Arrays.sort(w);
+        RatioInterval p = RatioInterval.paired(a, b);
+        assertEquals(Math.exp(w[3]), p.low(), 1e-9);
+        assertEquals(Math.exp(w[32]), p.high(), 1e-9);
+        assertEquals(Math.exp((w[17] + w[18]) / 2), p.estimate(), 1e-9);
+        assertEquals(1 - 10.0 / 256, p.confidence(), 1e-12);
+        assertTrue(p.paired());
+        assertTrue(p.words().contains("8 rounds, ratio taken round by round"), p.words());
+    }
+
+    @Test
+    void pairingRoundsRemovesADriftThatHidesTheRatioFromIndependentSamples() {
+        // the machine's speed drifts by a factor of two over the rounds; in each round the first variant takes 0.9
+        // of the second's time, give or take 2%
+        int n = 21;
+        double[] first = new double[n];
+        double[] second = new double[n];
+        for (int i = 0; i < n; i++) {
+            double speed = 1 + i / (double) (n - 1);
+            double noise = 1 + 0.02 * Math.sin(7.0 * i);
+            second[i] = speed;
+            first[i] = 0.9 * speed * noise;
+        }
+        RatioInterval rounds = RatioInterval.paired(first, second);
+        RatioInterval independent = RatioInterval.of(first, second);
+        assertTrue(rounds.low() > 0.88 && rounds.high() < 0.92, rounds.words());
+        assertEquals(Verdict.MET, rounds.atMost(1));
+        assertEquals(Verdict.INCONCLUSIVE, independent.atMost(1), independent.words());
+    }
+
+    @Test
+    void fiveRoundsAreTooFewForAPairedInterval() {
+        // P(T <= 0) = 1/32 > 2.5%: no sign pattern is rare enough
+        RatioInterval r = RatioInterval.paired(new double[] {9, 9.1, 8.9, 9.2, 9}, new double[] {10, 10, 10, 10, 10});
+        assertFalse(r.bounded());
+        assertEquals(Verdict.INCONCLUSIVE, r.atMost(1));
+        assertTrue(r.words().contains("5 rounds") && r.words().contains("too few"), r.words());
+        assertTrue(RatioInterval.paired(new double[] {9, 9.1, 8.9, 9.2, 9, 9.1}, new double[] {10, 10, 10, 10, 10, 10})
+                .bounded());
+    }
+
+    @Test
     void verdictsFollowTheWholeInterval() {
         RatioInterval r = new RatioInterval(8, 6, 9, 0.95, 7, 7);
         assertEquals(Verdict.MET, r.atMost(10));
@@ -122,6 +192,8 @@ class RatioIntervalTests {
         assertThrows(IllegalArgumentException.class, () -> RatioInterval.of(new double[] {1, 0}, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> RatioInterval.of(new double[] {1}, new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> RatioInterval.of(new double[] {1}, new double[] {1}, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> RatioInterval.paired(new double[] {1, 2}, new double[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> RatioInterval.paired(new double[] {1}, new double[] {-1}));
     }
 
     private static double max(double[] xs) {

@@ -36,12 +36,13 @@ public final class PromptConnection extends JupyterConnection {
     private final PromptHeartbeatChannel promptHeartbeat;
     private final IOPubChannel promptIopub;
     private final IopubWatch iopubWatch;
+    private final AtomicBoolean portsBound = new AtomicBoolean();
     private final AtomicBoolean connected = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean firstRequestSeen = new AtomicBoolean();
     private final AtomicInteger waitsForIopub = new AtomicInteger();
 
-    /** Makes the sockets for {@code properties}; {@link #connect} binds them. */
+    /** Makes the sockets for {@code properties}; {@link #bindPorts} or {@link #connect} binds them. */
     public PromptConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
         super(properties);
         this.properties = properties;
@@ -57,12 +58,24 @@ public final class PromptConnection extends JupyterConnection {
         return List.of(promptHeartbeat, promptShell, promptControl, stdin, promptIopub);
     }
 
-    /** Binds every socket, starts the loops and publishes the {@code starting} status, as jjava does. */
+    /**
+     * Binds every socket and starts the heartbeat, without answering requests yet; later calls do nothing. Bound
+     * before the kernel is built, the ports let a client connect meanwhile, and its first request waits in the
+     * socket's queue. A ZeroMQ client whose connection is refused tries again only after 100 to 200 ms.
+     */
+    public void bindPorts() {
+        if (!portsBound.compareAndSet(false, true)) return;
+        iopubWatch.start(); // before iopub binds, so that no handshake goes unseen
+        for (JupyterSocket socket : bound()) socket.bind(properties);
+    }
+
+    /** Binds the sockets if {@link #bindPorts} has not, starts answering requests and publishes {@code starting}. */
     @Override
     public void connect() {
         if (!connected.compareAndSet(false, true)) return;
-        iopubWatch.start(); // before iopub binds, so that no handshake goes unseen
-        for (JupyterSocket socket : bound()) socket.bind(properties);
+        bindPorts();
+        promptShell.startLoop();
+        promptControl.startLoop();
         getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
     }
 
@@ -119,6 +132,11 @@ public final class PromptConnection extends JupyterConnection {
     /** Whether a client has completed its handshake on iopub; for tests. */
     boolean iopubHasClient() {
         return iopubWatch.awaitClient(0);
+    }
+
+    /** Whether a request waits, unread, in the shell socket's queue; for tests, before {@link #connect} only. */
+    boolean shellHasWaitingRequest() {
+        return (promptShell.getEvents() & ZMQ.Poller.POLLIN) != 0;
     }
 
     /** The shell channel's loop thread once connected; for tests. */

@@ -16,6 +16,7 @@ import org.zeromq.ZMQ;
 public final class PromptShellChannel extends ShellChannel {
     private final boolean control;
     private final PromptConnection connection;
+    private volatile boolean bound;
     private volatile PollLoop loop;
     private volatile boolean closing; // set before the socket closes, so the loop ends quietly
 
@@ -27,9 +28,19 @@ public final class PromptShellChannel extends ShellChannel {
 
     @Override
     public void bind(KernelConnectionProperties properties) {
-        if (loop != null) throw new IllegalStateException((control ? "control" : "shell") + " channel already bound");
+        if (bound) throw new IllegalStateException((control ? "control" : "shell") + " channel already bound");
         int port = control ? properties.getControlPort() : properties.getShellPort();
         bind(formatAddress(properties.getTransport(), properties.getIp(), port));
+        bound = true;
+    }
+
+    /**
+     * Starts answering requests. Until then a bound socket only queues them: a client can connect and send while
+     * the kernel is still being built.
+     */
+    void startLoop() {
+        if (!bound) throw new IllegalStateException((control ? "control" : "shell") + " channel not bound");
+        if (loop != null) return;
         loop = new PollLoop(control ? "racecourse-control" : "racecourse-shell", ctx, this, this::handleOne,
                 () -> closing);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -28,7 +29,8 @@ import org.zeromq.ZMQ;
 
 /**
  * The kernel's connection: requests on shell and control are answered, pings are echoed, a message that cannot be
- * read is dropped without stopping the loop, no loop sleeps between polls, and iopub tells when a client connects.
+ * read is dropped without stopping the loop, no loop sleeps between polls, iopub tells when a client connects, and
+ * a request sent once the ports are bound waits until the kernel connects.
  */
 class PromptConnectionTests {
     private static final int DEADLINE_MS = 60_000; // generous: only a broken channel comes near it
@@ -40,15 +42,24 @@ class PromptConnectionTests {
 
     @BeforeEach
     void connect() throws Exception {
+        properties = freeProperties();
+        connection = withHandlers(new PromptConnection(properties));
+        connection.connect();
+        clientContext = ZMQ.context(1);
+    }
+
+    private static KernelConnectionProperties freeProperties() throws Exception {
         int[] ports = new int[5];
         for (int i = 0; i < ports.length; i++) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 ports[i] = socket.getLocalPort();
             }
         }
-        properties = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
+        return new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
                 "tcp", "hmac-sha256", KEY);
-        connection = new PromptConnection(properties);
+    }
+
+    private static PromptConnection withHandlers(PromptConnection connection) {
         connection.setHandler(IsCompleteRequest.MESSAGE_TYPE, (env, message) -> {
             env.setBusyDeferIdle(); // as the kernel's handlers do: busy now, idle once the reply is out
             env.reply(message.getContent().getCode().endsWith(";")
@@ -58,8 +69,7 @@ class PromptConnectionTests {
             env.reply(ShutdownReply.SHUTDOWN);
             env.markForShutdown();
         });
-        connection.connect();
-        clientContext = ZMQ.context(1);
+        return connection;
     }
 
     @AfterEach
@@ -73,9 +83,15 @@ class PromptConnectionTests {
     }
 
     private static String isComplete(WireClient client, String code) {
+        return isComplete(client, code, true);
+    }
+
+    /** Sends an is_complete request; returns the reply's status, or null when not {@code awaitReply}. */
+    private static String isComplete(WireClient client, String code, boolean awaitReply) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         client.send("is_complete_request", content);
+        if (!awaitReply) return null;
         WireClient.Reply reply = client.receive();
         assertEquals("is_complete_reply", reply.type());
         return reply.content().get("status").getAsString();
@@ -90,6 +106,30 @@ class PromptConnectionTests {
             }
         }
         assertEquals(1, connection.requestsThatWaitedForIopub());
+    }
+
+    @Test
+    void aRequestSentOnceThePortsAreBoundWaitsInTheQueueAndIsAnsweredOnceConnected() throws Exception {
+        KernelConnectionProperties early = freeProperties();
+        PromptConnection bound = withHandlers(new PromptConnection(early));
+        try (WireClient shell = client(early.getShellPort())) {
+            bound.bindPorts();
+            bound.bindPorts(); // a second call does nothing
+            assertNull(bound.shellThread(), "requests are answered before connect");
+            isComplete(shell, "sent early;", false);
+            long deadline = System.nanoTime() + DEADLINE_MS * 1_000_000L;
+            while (!bound.shellHasWaitingRequest()) { // wait for the state: the request queued on the kernel's side
+                assertTrue(System.nanoTime() < deadline, "the request never reached the bound shell socket");
+                Thread.onSpinWait();
+            }
+            assertNull(bound.shellThread(), "requests are answered before connect");
+            bound.connect();
+            WireClient.Reply reply = shell.receive();
+            assertEquals("is_complete_reply", reply.type());
+            assertEquals("complete", reply.content().get("status").getAsString());
+        } finally {
+            bound.close();
+        }
     }
 
     @Test
