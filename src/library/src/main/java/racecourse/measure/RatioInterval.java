@@ -46,9 +46,7 @@ public record RatioInterval(double estimate, double low, double high, double con
 
     /** As {@link #paired(double[], double[])}, with an interval of at least {@code confidence}. */
     public static RatioInterval paired(double[] first, double[] second, double confidence) {
-        checkConfidence(confidence);
-        check(first, "first");
-        check(second, "second");
+        checkArguments(first, second, confidence);
         if (first.length != second.length) {
             throw new IllegalArgumentException("rounds need one sample of each variant: " + first.length + " and "
                     + second.length + " samples");
@@ -76,9 +74,7 @@ public record RatioInterval(double estimate, double low, double high, double con
 
     /** The ratio of {@code first}'s samples to {@code second}'s, with an interval of at least {@code confidence}. */
     public static RatioInterval of(double[] first, double[] second, double confidence) {
-        checkConfidence(confidence);
-        check(first, "first");
-        check(second, "second");
+        checkArguments(first, second, confidence);
         int n = first.length;
         int m = second.length;
         double[] d = new double[n * m];
@@ -221,10 +217,12 @@ public record RatioInterval(double estimate, double low, double high, double con
         return f;
     }
 
-    private static void checkConfidence(double confidence) {
+    private static void checkArguments(double[] first, double[] second, double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence " + confidence + " is not between 0 and 1");
         }
+        check(first, "first");
+        check(second, "second");
     }
 
     private static double fraction(BigInteger part, BigInteger whole) {
