@@ -99,7 +99,7 @@ public record RatioInterval(double estimate, double low, double high, double con
         for (BigInteger c : counts) {
             all = all.add(c);
         }
-        // the largest k with P(U <= k - 1) <= (1 - confidence) / 2: the interval is [d(k), d(total + 1 - k)]
+        // the largest k with P(statistic <= k - 1) <= (1 - confidence) / 2: the interval is [d(k), d(total + 1 - k)]
         double tail = (1 - confidence) / 2;
         BigInteger below = BigInteger.ZERO;
         int k = 0;
